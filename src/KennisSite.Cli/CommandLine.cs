@@ -1,0 +1,96 @@
+using System.Globalization;
+using KennisSite;
+using KennisSite.Diagnostics;
+
+namespace KennisSite.Cli;
+
+/// <summary>`kennissite build|check`: arguments in, diagnostics and a one-line summary out, exit code by outcome.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int ContentErrors = 1;
+    public const int UsageError = 2;
+    public const int InternalError = 3;
+
+    private const string Usage = """
+        Gebruik:
+          kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict]
+          kennissite check [--site MAP]
+
+          build        bouwt de site (standaard in de map uit site.yml, 'uitvoer', meestal _site)
+          check        controleert inhoud en links, en schrijft niets
+          --site       de map met site.yml, content/ en templates/ (standaard: de huidige map)
+          --uitvoer    schrijf de site naar deze map in plaats van die uit site.yml
+          --concepten  publiceer ook items met 'concept: true'
+          --strict     behandel waarschuwingen als fouten
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parsed = Parse(args);
+        if (parsed.Error is not null)
+        {
+            error.WriteLine($"kennissite: {parsed.Error}");
+            error.WriteLine(Usage);
+            return UsageError;
+        }
+        if (parsed.Help)
+        {
+            output.WriteLine(Usage);
+            return Success;
+        }
+        try
+        {
+            var options = new BuildOptions(parsed.Site, parsed.Output, parsed.Drafts, parsed.Strict);
+            var result = parsed.Command == "check" ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
+            foreach (var diagnostic in result.Diagnostics)
+                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
+            output.WriteLine(Summary(parsed.Command, result));
+            return result.Succeeded ? Success : ContentErrors;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine("kennissite: interne fout. Dit is een fout in KennisSite, niet in de inhoud; meld ze met deze tekst:");
+            error.WriteLine(e.ToString());
+            return InternalError;
+        }
+    }
+
+    private static string Summary(string command, BuildResult result)
+    {
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var counts = $"{result.ErrorCount} {(result.ErrorCount == 1 ? "fout" : "fouten")}, {result.WarningCount} {(result.WarningCount == 1 ? "waarschuwing" : "waarschuwingen")}, {seconds} s";
+        if (command == "check") return $"Gecontroleerd: {counts}.";
+        return result.Succeeded
+            ? $"Klaar: {result.PageCount} pagina's en {result.Files.Count} bestanden geschreven naar {result.OutputFolder}; {counts}."
+            : $"Niet gebouwd: {counts}. De vorige uitvoer is niet aangeraakt.";
+    }
+
+    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error);
+
+    private static Arguments Parse(string[] args)
+    {
+        Arguments Fail(string message) => new("", ".", null, false, false, false, message);
+        if (args.Length == 0) return Fail("geef een opdracht: build of check.");
+        if (args[0] is "-h" or "--help" or "help") return new("", ".", null, false, false, true, null);
+        var command = args[0];
+        if (command is not ("build" or "check")) return Fail($"onbekende opdracht '{command}'.");
+        string site = ".";
+        string? output = null;
+        bool drafts = false, strict = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--site" when i + 1 < args.Length: site = args[++i]; break;
+                case "--uitvoer" when i + 1 < args.Length && command == "build": output = args[++i]; break;
+                case "--concepten": drafts = true; break;
+                case "--strict": strict = true; break;
+                case "-h" or "--help": return new(command, site, output, drafts, strict, true, null);
+                case "--site" or "--uitvoer": return Fail($"'{args[i]}' verwacht een map.");
+                default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");
+            }
+        }
+        return new(command, site, output, drafts, strict, false, null);
+    }
+}

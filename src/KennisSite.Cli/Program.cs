@@ -1,0 +1,3 @@
+using KennisSite.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,16 @@
+using KennisSite.Diagnostics;
+using KennisSite.Output;
+
+namespace KennisSite;
+
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<OutputFile> Files, int PageCount, string? OutputFolder, TimeSpan Elapsed)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public OutputFile? File(string path) => Files.FirstOrDefault(f => f.Path == path);
+
+    public string Text(string path) =>
+        File(path) is { } file ? System.Text.Encoding.UTF8.GetString(file.Content) : throw new FileNotFoundException($"'{path}' is not in the build output.");
+}

@@ -1,0 +1,161 @@
+using KennisSite.Configuration;
+using KennisSite.Diagnostics;
+using KennisSite.Input;
+using KennisSite.Markdown;
+
+namespace KennisSite.Content;
+
+/// <summary>Reads content/ as the content model describes it, reporting every problem it meets.</summary>
+public static class ContentLoader
+{
+    public const string ContentFolder = "content";
+    private static readonly string[] KnownFolders = ["cahiers", "paginas", "praktijkvoorbeelden", "themas"];
+    private static readonly HashSet<string> ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif"];
+
+    public static SiteContent Load(string siteRoot, SiteConfig config, MarkdownParser markdown, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        var reader = new DocumentReader(config, markdown, diagnostics);
+        var contentRoot = Path.Combine(siteRoot, ContentFolder);
+        var cahiers = new List<(Cahier Item, bool Draft)>();
+        var cards = new List<(PracticeCard Item, bool Draft)>();
+        var themes = new List<Theme>();
+        var pages = new List<(Page Item, bool Draft)>();
+        var assets = new List<ContentAsset>();
+
+        if (!Directory.Exists(contentRoot))
+            diagnostics.Warning(DiagnosticCodes.UnexpectedFile, "Er is geen map 'content'; de site is leeg.", null);
+        else
+        {
+            foreach (var entry in Entries(contentRoot))
+            {
+                var name = Path.GetFileName(entry);
+                if (!Directory.Exists(entry) || !KnownFolders.Contains(name))
+                    diagnostics.Warning(DiagnosticCodes.UnexpectedFile,
+                        $"'{name}' wordt niet gebruikt: content/ bevat alleen de mappen {string.Join(", ", KnownFolders)}.",
+                        new SourceLocation($"{ContentFolder}/{name}"));
+            }
+            LoadCahiers(contentRoot, reader, cahiers, assets, diagnostics);
+            foreach (var (file, slug) in Files(contentRoot, "praktijkvoorbeelden", ".yml", diagnostics))
+                if (reader.ReadCard(file, slug) is { } card) cards.Add(card);
+            foreach (var (file, slug) in Files(contentRoot, "themas", ".md", diagnostics))
+                if (reader.ReadTheme(file, slug) is { } theme) themes.Add(theme);
+            foreach (var (file, slug) in Files(contentRoot, "paginas", ".md", diagnostics))
+                if (reader.ReadPage(file, slug) is { } page) pages.Add(page);
+        }
+
+        var drafts = new HashSet<string>(StringComparer.Ordinal);
+        List<T> Published<T>(List<(T Item, bool Draft)> items, Func<T, SourceFile> source)
+        {
+            var kept = new List<T>();
+            foreach (var (item, draft) in items)
+            {
+                if (draft && !includeDrafts) drafts.Add(source(item).Path);
+                else kept.Add(item);
+            }
+            return kept;
+        }
+
+        var all = new SiteContent(
+            config,
+            BySlug(Published(cahiers, c => c.Source), c => c.Slug, c => c.Source),
+            BySlug(Published(cards, c => c.Source), c => c.Slug, c => c.Source),
+            BySlug(themes, t => t.Slug, t => t.Source),
+            BySlug(Published(pages, p => p.Source), p => p.Slug, p => p.Source),
+            assets.OrderBy(a => a.ContentPath, StringComparer.Ordinal).ToList(),
+            drafts);
+        ContentValidator.Validate(all, diagnostics);
+        // Duplicates are reported above; keeping one of each lets the later stages still check everything else.
+        return all with
+        {
+            Cahiers = all.Cahiers.DistinctBy(c => c.Slug).ToList(),
+            Cards = all.Cards.DistinctBy(c => c.Slug).ToList(),
+            Themes = all.Themes.DistinctBy(t => t.Slug).ToList(),
+            Pages = all.Pages.DistinctBy(p => p.Slug).ToList(),
+        };
+    }
+
+    private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, SourceFile> source) =>
+        items.OrderBy(slug, StringComparer.Ordinal).ThenBy(i => source(i).Path, StringComparer.Ordinal).ToList();
+
+    private static void LoadCahiers(string contentRoot, DocumentReader reader, List<(Cahier, bool)> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(contentRoot, "cahiers");
+        if (!Directory.Exists(folder)) return;
+        foreach (var entry in Entries(folder))
+        {
+            var name = Path.GetFileName(entry);
+            var relative = $"{ContentFolder}/cahiers/{name}";
+            if (Directory.Exists(entry))
+            {
+                var index = Path.Combine(entry, "index.md");
+                if (!File.Exists(index))
+                {
+                    diagnostics.Error(DiagnosticCodes.UnexpectedFile, $"De map '{relative}' is een cahier en moet een bestand 'index.md' bevatten.", new SourceLocation(relative));
+                    continue;
+                }
+                CheckSlug(name, relative, diagnostics);
+                if (Read(index, $"{relative}/index.md", diagnostics) is { } file && reader.ReadCahier(file, name) is { } cahier)
+                    cahiers.Add(cahier);
+                CollectAssets(entry, relative, assets, diagnostics);
+            }
+            else if (name.EndsWith(".md", StringComparison.Ordinal))
+            {
+                var slug = name[..^3];
+                CheckSlug(slug, relative, diagnostics);
+                if (Read(entry, relative, diagnostics) is { } file && reader.ReadCahier(file, slug) is { } cahier)
+                    cahiers.Add(cahier);
+            }
+            else if (ImageExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
+                assets.Add(new ContentAsset($"cahiers/{name}", entry));
+            else
+                diagnostics.Warning(DiagnosticCodes.UnexpectedFile, $"'{relative}' wordt niet gebruikt: een cahier is een .md-bestand of een map met index.md.", new SourceLocation(relative));
+        }
+    }
+
+    private static void CollectAssets(string folder, string relative, List<ContentAsset> assets, DiagnosticBag diagnostics)
+    {
+        foreach (var entry in Entries(folder))
+        {
+            var name = Path.GetFileName(entry);
+            var path = $"{relative}/{name}";
+            if (Directory.Exists(entry)) CollectAssets(entry, path, assets, diagnostics);
+            else if (name != "index.md") assets.Add(new ContentAsset(path[(ContentFolder.Length + 1)..], entry));
+        }
+    }
+
+    private static IEnumerable<(SourceFile File, string Slug)> Files(string contentRoot, string kind, string extension, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(contentRoot, kind);
+        if (!Directory.Exists(folder)) yield break;
+        foreach (var entry in Entries(folder))
+        {
+            var name = Path.GetFileName(entry);
+            var relative = $"{ContentFolder}/{kind}/{name}";
+            if (Directory.Exists(entry) || !name.EndsWith(extension, StringComparison.Ordinal))
+            {
+                diagnostics.Warning(DiagnosticCodes.UnexpectedFile, $"'{relative}' wordt niet gebruikt: in {kind}/ horen alleen {extension}-bestanden.", new SourceLocation(relative));
+                continue;
+            }
+            var slug = name[..^extension.Length];
+            CheckSlug(slug, relative, diagnostics);
+            if (Read(entry, relative, diagnostics) is { } file) yield return (file, slug);
+        }
+    }
+
+    private static SourceFile? Read(string fullPath, string relative, DiagnosticBag diagnostics) =>
+        SourceText.Read(fullPath, relative, diagnostics) is { } text ? new SourceFile(relative, text) : null;
+
+    private static void CheckSlug(string slug, string relative, DiagnosticBag diagnostics)
+    {
+        if (!Slugs.IsValid(slug))
+            diagnostics.Error(DiagnosticCodes.InvalidSlug,
+                $"De naam '{slug}' mag alleen kleine letters a-z, cijfers en '-' bevatten (geen spaties, hoofdletters of accenten). Hernoem naar '{Slugs.Suggest(slug)}'.",
+                new SourceLocation(relative));
+    }
+
+    /// <summary>Sorted so the build never depends on the file system's enumeration order; hidden files are editors' tools' business.</summary>
+    private static IEnumerable<string> Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder)
+            .Where(e => !Path.GetFileName(e).StartsWith('.') && !Path.GetFileName(e).EndsWith('~'))
+            .OrderBy(e => Path.GetFileName(e), StringComparer.Ordinal);
+}

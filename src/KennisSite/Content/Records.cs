@@ -1,0 +1,96 @@
+using KennisSite.Configuration;
+using KennisSite.Yaml;
+using Markdig.Syntax;
+
+namespace KennisSite.Content;
+
+/// <summary>An editor's file: its path relative to the site root ('/' separators) and its text (LF line endings).</summary>
+public sealed record SourceFile(string Path, string Text);
+
+/// <summary>A long publication (cahier), written in Markdown with front matter.</summary>
+public sealed record Cahier(
+    string Slug,
+    SourceFile Source,
+    string Title,
+    string Series,
+    int? Number,
+    DateOnly Date,
+    IReadOnlyList<string> Authors,
+    string Summary,
+    IReadOnlyList<Positioned<string>> Themes,
+    IReadOnlyList<Positioned<string>> Functions,
+    Positioned<string>? Cover,
+    MarkdownDocument Body)
+{
+    public IReadOnlyList<Chapter> Chapters { get; } = Chapter.From(Body);
+}
+
+/// <summary>A '##' section of a cahier: its own entry in the table of contents and in search.</summary>
+public sealed record Chapter(string Id, string Title)
+{
+    public static IReadOnlyList<Chapter> From(MarkdownDocument body) =>
+        body.Descendants<HeadingBlock>()
+            .Where(h => h.Level == 2)
+            .Select(h => new Chapter(Markdown.HeadingIds.IdOf(h) ?? "", Markdown.InlineText.Of(h.Inline)))
+            .ToList();
+}
+
+/// <summary>A practice example (praktijkvoorbeeld): one project, scored on the site's functions.</summary>
+public sealed record PracticeCard(
+    string Slug,
+    SourceFile Source,
+    string Title,
+    string Place,
+    string Organisation,
+    string What,
+    string? Where,
+    string? Who,
+    IReadOnlyList<string> TargetGroups,
+    int? Started,
+    int? Ended,
+    IReadOnlyList<Phase> Approach,
+    IReadOnlyList<string> Lessons,
+    IReadOnlyList<QuotedAction> Actions,
+    Contact? Contact,
+    IReadOnlyList<string> Funders,
+    IReadOnlyList<FunctionScore> Scores,
+    Assessment? Assessment,
+    IReadOnlyList<Positioned<string>> Themes,
+    Positioned<string>? Cahier)
+{
+    /// <summary>The ids of the sections every card page has, so '#leerpunten' links can be checked.</summary>
+    public static readonly IReadOnlyList<string> SectionIds = ["wat", "aanpak", "leerpunten", "acties", "functies", "contact"];
+
+    public int ScoreOf(string functionKey) => Scores.FirstOrDefault(s => s.Key == functionKey)?.Score ?? 0;
+}
+
+public sealed record Phase(string Title, IReadOnlyList<string> Steps);
+
+public sealed record QuotedAction(string Title, string Quote);
+
+public sealed record Contact(IReadOnlyList<string> People, string? Website, string? Email);
+
+/// <summary>A card's score on one function, in the order of site.yml.</summary>
+public sealed record FunctionScore(string Key, int Score);
+
+/// <summary>Who scored a card, when, and how sure they are.</summary>
+public sealed record Assessment(string? By, string? Date, string? Note);
+
+/// <summary>A theme (thema), grouping cahiers and cards across the site.</summary>
+public sealed record Theme(string Slug, SourceFile Source, string Title, Positioned<string>? Group, MarkdownDocument Description);
+
+/// <summary>A free page such as 'over' or the accessibility statement.</summary>
+public sealed record Page(string Slug, SourceFile Source, string Title, string? Summary, MarkdownDocument Body);
+
+/// <summary>A file beside the content (an image) that pages may use; published at its path under content/.</summary>
+public sealed record ContentAsset(string ContentPath, string FullPath);
+
+/// <summary>Everything the editors wrote, validated, in a stable order (by slug).</summary>
+public sealed record SiteContent(
+    SiteConfig Config,
+    IReadOnlyList<Cahier> Cahiers,
+    IReadOnlyList<PracticeCard> Cards,
+    IReadOnlyList<Theme> Themes,
+    IReadOnlyList<Page> Pages,
+    IReadOnlyList<ContentAsset> Assets,
+    IReadOnlySet<string> DraftPaths);

@@ -1,0 +1,191 @@
+using KennisSite.Content;
+using KennisSite.Diagnostics;
+using KennisSite.Markdown;
+using KennisSite.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace KennisSite.Linking;
+
+/// <summary>
+/// Resolves the links editors write as source paths ("../praktijkvoorbeelden/x.yml#leerpunten") to output URLs,
+/// rewriting them in the parsed Markdown, and reports every broken link, anchor and image at its line.
+/// </summary>
+public sealed class LinkResolver
+{
+    private static readonly string[] ExternalSchemes = ["http", "https", "mailto", "tel"];
+    private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _drafts;
+    private readonly SiteUrls _urls;
+    private readonly DiagnosticBag _diagnostics;
+
+    /// <summary>A thing a link can point at: its output path, and the anchors it has.</summary>
+    private sealed record Target(string OutputPath, IReadOnlySet<string>? Anchors, string? CardSlug, string? CahierSlug, bool IsFile);
+
+    public LinkResolver(SiteContent content, SiteUrls urls, DiagnosticBag diagnostics)
+    {
+        _urls = urls;
+        _diagnostics = diagnostics;
+        _drafts = content.DraftPaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
+        var cardSections = PracticeCard.SectionIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var card in content.Cards)
+            _targets[$"praktijkvoorbeelden/{card.Slug}.yml"] = new(SiteUrls.Card(card.Slug), cardSections, card.Slug, null, false);
+        foreach (var cahier in content.Cahiers)
+        {
+            var target = new Target(SiteUrls.Cahier(cahier.Slug), AnchorsOf(cahier.Body), null, cahier.Slug, false);
+            _targets[ContentRelative(cahier.Source.Path)] = target;
+            _targets[$"cahiers/{cahier.Slug}"] = target;
+        }
+        foreach (var theme in content.Themes)
+            _targets[$"themas/{theme.Slug}.md"] = new(SiteUrls.Theme(theme.Slug), AnchorsOf(theme.Description), null, null, false);
+        foreach (var page in content.Pages)
+            _targets[$"paginas/{page.Slug}.md"] = new(SiteUrls.Page(page.Slug), AnchorsOf(page.Body), null, null, false);
+        foreach (var asset in content.Assets)
+            _targets[asset.ContentPath] = new(asset.ContentPath, null, null, null, true);
+    }
+
+    /// <summary>Resolves every link and image in one Markdown document, rewriting them in place; returns what it links to.</summary>
+    public DocumentLinks Resolve(SourceFile source, MarkdownDocument document)
+    {
+        var cards = new List<string>();
+        var cahiers = new List<string>();
+        var ownAnchors = AnchorsOf(document);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? "";
+            var location = LocationOf(source, link);
+            var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, location);
+            if (resolved is null) continue;
+            link.Url = resolved.Value.Url;
+            if (resolved.Value.Target?.CardSlug is { } card) cards.Add(card);
+            if (resolved.Value.Target?.CahierSlug is { } cahier) cahiers.Add(cahier);
+        }
+        return new DocumentLinks(cards.Distinct().ToList(), cahiers.Distinct().ToList());
+    }
+
+    /// <summary>Resolves a path written in front matter (a cover image) to the output path of the file.</summary>
+    public string? ResolveImage(SourceFile source, Positioned<string> path)
+    {
+        var resolved = ResolveUrl(path.Value, source.Path, new HashSet<string>(), isImage: true, path.Location);
+        return resolved?.Target?.OutputPath;
+    }
+
+    private (string Url, Target? Target)? ResolveUrl(string url, string sourcePath, IReadOnlySet<string> ownAnchors, bool isImage, SourceLocation location)
+    {
+        if (url.Length == 0)
+        {
+            _diagnostics.Error(DiagnosticCodes.BrokenLink, "Deze link heeft geen adres.", location);
+            return null;
+        }
+        if (url.StartsWith('#'))
+        {
+            var anchor = Uri.UnescapeDataString(url[1..]);
+            if (!ownAnchors.Contains(anchor) && !anchor.StartsWith("fn", StringComparison.Ordinal))
+                _diagnostics.Error(DiagnosticCodes.BrokenAnchor, WithHint($"Er is geen hoofdstuk met id '{anchor}' in dit bestand.", anchor, ownAnchors), location);
+            return (url, null);
+        }
+        var colon = url.IndexOf(':');
+        var slash = url.IndexOfAny(['/', '\\', '#', '?']);
+        if (colon > 0 && (slash < 0 || colon < slash))
+        {
+            var scheme = url[..colon].ToLowerInvariant();
+            if (ExternalSchemes.Contains(scheme) && !isImage) return (url, null);
+            _diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
+                isImage
+                    ? $"Afbeeldingen moeten bij de tekst staan (een pad zoals foto.jpg), niet '{Shorten(url)}': de site moet zonder internet werken."
+                    : $"Links van het soort '{scheme}:' zijn niet toegelaten; gebruik een webadres (https://), e-mail (mailto:) of een pad naar een bestand van de site.",
+                location);
+            return null;
+        }
+        if (url.StartsWith('/') || url.StartsWith('\\') || Path.IsPathRooted(url))
+        {
+            _diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
+                $"Gebruik een pad relatief aan dit bestand (zoals ../praktijkvoorbeelden/naam.yml), niet '{Shorten(url)}'.", location);
+            return null;
+        }
+
+        var hash = url.IndexOf('#');
+        var pathPart = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
+        var query = pathPart.IndexOf('?');
+        if (query >= 0) pathPart = pathPart[..query];
+        var contentPath = Combine(ContentRelative(sourcePath), Uri.UnescapeDataString(pathPart));
+        if (contentPath is null)
+        {
+            _diagnostics.Error(DiagnosticCodes.LinkOutsideSite, $"De link '{Shorten(url)}' wijst naar een plaats buiten de map content.", location);
+            return null;
+        }
+        if (!_targets.TryGetValue(contentPath.TrimEnd('/'), out var target))
+        {
+            if (_drafts.Contains(contentPath))
+                _diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location);
+            else if (isImage)
+                _diagnostics.Error(DiagnosticCodes.MissingImage, $"De afbeelding '{url}' bestaat niet (gezocht: content/{contentPath}).", location);
+            else
+                _diagnostics.Error(DiagnosticCodes.BrokenLink,
+                    WithHint($"De link '{url}' wijst naar een bestand dat niet bestaat (gezocht: content/{contentPath}).", contentPath, _targets.Keys, "content/"),
+                    location);
+            return null;
+        }
+        if (isImage && !target.IsFile)
+        {
+            _diagnostics.Error(DiagnosticCodes.MissingImage, $"'{url}' is een pagina, geen afbeelding.", location);
+            return null;
+        }
+        if (fragment is not null && (target.Anchors is null || !target.Anchors.Contains(fragment)))
+        {
+            _diagnostics.Error(DiagnosticCodes.BrokenAnchor,
+                WithHint($"'{pathPart}' heeft geen hoofdstuk of onderdeel met id '{fragment}'.", fragment, target.Anchors ?? new HashSet<string>()), location);
+            return null;
+        }
+        var href = _urls.Href(target.OutputPath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));
+        return (ResolvedLinks.Mark(href), target);
+    }
+
+    private static string WithHint(string message, string value, IEnumerable<string> candidates, string prefix = "") =>
+        Suggestions.Closest(value, candidates) is { } hint ? $"{message} Bedoelde je '{prefix}{hint}'?" : message;
+
+    private static string Shorten(string url) => url.Length > 60 ? url[..57] + "..." : url;
+
+    /// <summary>Joins a link to the folder of the file it is written in; null when it climbs out of content/.</summary>
+    private static string? Combine(string fromFile, string relative)
+    {
+        var parts = fromFile.Split('/').SkipLast(1).ToList();
+        foreach (var part in relative.Replace('\\', '/').Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(part);
+        }
+        return string.Join('/', parts) + (relative.EndsWith('/') ? "/" : "");
+    }
+
+    private static string ContentRelative(string sitePath) =>
+        sitePath.StartsWith(ContentLoader.ContentFolder + "/", StringComparison.Ordinal) ? sitePath[(ContentLoader.ContentFolder.Length + 1)..] : sitePath;
+
+    private static IReadOnlySet<string> AnchorsOf(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>().Select(HeadingIds.IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    private static SourceLocation LocationOf(SourceFile source, LinkInline link)
+    {
+        var offset = link.UrlSpan.IsEmpty || link.UrlSpan.Start <= 0 ? -1 : link.UrlSpan.Start;
+        if (offset < 0) return new SourceLocation(source.Path, link.Line + 1, link.Column + 1);
+        var (line, column) = LineColumn(source.Text, offset);
+        return new SourceLocation(source.Path, line, column);
+    }
+
+    private static (int Line, int Column) LineColumn(string text, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (var i = 0; i < offset && i < text.Length; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, offset - lineStart + 1);
+    }
+}
+
+/// <summary>The items a Markdown document links to, for backlinks and "appears in" lists.</summary>
+public sealed record DocumentLinks(IReadOnlyList<string> CardSlugs, IReadOnlyList<string> CahierSlugs);

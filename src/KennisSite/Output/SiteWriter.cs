@@ -1,0 +1,67 @@
+using KennisSite.Diagnostics;
+
+namespace KennisSite.Output;
+
+/// <summary>
+/// Writes the site into a fresh folder beside the output folder and swaps it in only when every file is written,
+/// so a failed or interrupted build never leaves a half-written site behind.
+/// </summary>
+public static class SiteWriter
+{
+    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
+    {
+        var full = Path.GetFullPath(outputFolder);
+        var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var staging = Path.Combine(parent, $".{name}.nieuw-{Environment.ProcessId}");
+        var previous = Path.Combine(parent, $".{name}.vorige-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(parent);
+            RestoreInterruptedSwap(parent, name, full);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                var target = Path.Combine(staging, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, file.Content);
+            }
+            if (Directory.Exists(full))
+            {
+                Directory.Move(full, previous);
+                Directory.Move(staging, full);
+                Directory.Delete(previous, recursive: true);
+            }
+            else
+            {
+                Directory.Move(staging, full);
+            }
+            CleanLeftovers(parent, name);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"De site kon niet geschreven worden naar '{outputFolder}': {e.Message}", null);
+            if (!Directory.Exists(full) && Directory.Exists(previous)) Directory.Move(previous, full);
+            try { if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); } catch (IOException) { }
+            return false;
+        }
+    }
+
+    /// <summary>A build killed between its two renames leaves the previous site under its temporary name: put it back.</summary>
+    private static void RestoreInterruptedSwap(string parent, string name, string full)
+    {
+        if (Directory.Exists(full)) return;
+        var orphan = Directory.EnumerateDirectories(parent, $".{name}.vorige-*").Order(StringComparer.Ordinal).FirstOrDefault();
+        if (orphan is not null) Directory.Move(orphan, full);
+    }
+
+    /// <summary>Staging folders of builds that were killed before they could clean up.</summary>
+    private static void CleanLeftovers(string parent, string name)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.Json;
+using KennisSite.Configuration;
+using KennisSite.Content;
+using KennisSite.Linking;
+using KennisSite.Markdown;
+using Markdig;
+using Markdig.Syntax;
+
+namespace KennisSite.Rendering;
+
+/// <summary>Turns the content and its links into the list of pages to write, each with the view model its template sees.</summary>
+public sealed class SitePages
+{
+    private readonly SiteContent _content;
+    private readonly LinkGraph _graph;
+    private readonly SiteUrls _urls;
+    private readonly MarkdownPipeline _pipeline;
+    private readonly FunctionFramework _framework;
+    private readonly Dictionary<string, ThemeRef> _themes;
+    private readonly Dictionary<string, CardSummary> _cards;
+    private readonly Dictionary<string, CahierSummary> _cahiers;
+
+    public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline)
+    {
+        _content = content;
+        _graph = graph;
+        _urls = urls;
+        _pipeline = pipeline;
+        _framework = content.Config.Framework;
+        _themes = content.Themes.ToDictionary(t => t.Slug, t => new ThemeRef(t.Slug, t.Title, urls.Href(SiteUrls.Theme(t.Slug))), StringComparer.Ordinal);
+        _cards = content.Cards.ToDictionary(c => c.Slug, Summarise, StringComparer.Ordinal);
+        _cahiers = content.Cahiers.ToDictionary(c => c.Slug, Summarise, StringComparer.Ordinal);
+    }
+
+    public SiteView Site => new(
+        _content.Config.Title, _content.Config.Language, _framework.Name,
+        _framework.Functions.Select(f => new FunctionView(f.Key, f.Name, f.Description, _urls.Href(SiteUrls.Function(f.Key)))).ToList(),
+        Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Select(l => new LevelView(l, _framework.LabelFor(l))).ToList(),
+        _content.Pages.Select(p => new LinkView(p.Title, _urls.Href(SiteUrls.Page(p.Slug)))).ToList(),
+        _urls.Href(SiteUrls.Home), _urls.Href(SiteUrls.CahiersOverview), _urls.Href(SiteUrls.Catalogue),
+        _urls.Href(SiteUrls.ThemesOverview), _urls.Href(SiteUrls.FunctionsOverview), _urls.Href(SiteUrls.Search), "feed.xml");
+
+    public IEnumerable<PageJob> All()
+    {
+        var cahiersByDate = _content.Cahiers.OrderByDescending(c => c.Date).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
+        yield return Job(SiteUrls.Home, "home.html", "home", _content.Config.Title,
+            $"Cahiers en praktijkvoorbeelden over welzijn, wonen en zorg in Brussel: {_content.Cahiers.Count} cahiers, {_content.Cards.Count} praktijkvoorbeelden.",
+            "home", new
+            {
+                Cahiers = cahiersByDate.Take(3).Select(c => _cahiers[c.Slug]).ToList(),
+                CardCount = _content.Cards.Count,
+                CahierCount = _content.Cahiers.Count,
+                Groups = ThemeGroups(),
+            });
+
+        yield return Job(SiteUrls.CahiersOverview, "cahiers.html", "cahiers", "Cahiers",
+            "Alle cahiers van het kenniscentrum, de nieuwste eerst.", "cahiers",
+            new { Cahiers = cahiersByDate.Select(c => _cahiers[c.Slug]).ToList() });
+
+        for (var i = 0; i < cahiersByDate.Count; i++)
+        {
+            var cahier = cahiersByDate[i];
+            var path = SiteUrls.Cahier(cahier.Slug);
+            // Newest first in lists; "previous" is the older cahier, as in a printed series.
+            var previous = i + 1 < cahiersByDate.Count ? _cahiers[cahiersByDate[i + 1].Slug] : null;
+            var next = i > 0 ? _cahiers[cahiersByDate[i - 1].Slug] : null;
+            yield return Job(path, "cahier.html", "cahier", cahier.Title, cahier.Summary, "cahiers", new
+            {
+                Cahier = _cahiers[cahier.Slug],
+                cahier.Chapters,
+                Body = Html(cahier.Body, path),
+                Cover = (string?)null,
+                Functions = cahier.Functions.Select(f => _framework.Find(f.Value)).OfType<FunctionDefinition>()
+                    .Select(f => new LinkView(f.Name, _urls.Href(SiteUrls.Function(f.Key)))).ToList(),
+                Cards = _graph.CardsByCahier[cahier.Slug].Select(c => _cards[c.Slug]).ToList(),
+                Previous = previous,
+                Next = next,
+            });
+        }
+
+        yield return Job(SiteUrls.Catalogue, "catalogus.html", "catalogus", "Praktijkvoorbeelden",
+            $"Alle {_content.Cards.Count} praktijkvoorbeelden, te filteren op functie, thema, plaats, doelgroep en startjaar.", "praktijkvoorbeelden",
+            new { Cards = _content.Cards.Select(c => _cards[c.Slug]).ToList(), Filters = CatalogueFilters() });
+
+        foreach (var card in _content.Cards)
+        {
+            var path = SiteUrls.Card(card.Slug);
+            yield return Job(path, "voorbeeld.html", "voorbeeld", card.Title, Shorten(card.What), "praktijkvoorbeelden", new
+            {
+                Card = card,
+                Summary = _cards[card.Slug],
+                Wheel = FunctionWheel.Build("profiel", card, _framework, 260, true, key => _urls.Href(SiteUrls.Function(key))),
+                Cahier = card.Cahier is { } c && _cahiers.TryGetValue(c.Value, out var own) ? own : null,
+                MentionedIn = _graph.CahiersLinkingToCard[card.Slug].Where(x => x.Slug != card.Cahier?.Value).Select(x => _cahiers[x.Slug]).ToList(),
+                Related = _graph.RelatedCards[card.Slug].Select(r => _cards[r.Slug]).ToList(),
+            });
+        }
+
+        yield return Job(SiteUrls.FunctionsOverview, "functies.html", "functies", _framework.Name,
+            $"De {_framework.Functions.Count} functies waarop de praktijkvoorbeelden gescoord worden.", "functies", new { });
+        foreach (var function in _framework.Functions)
+        {
+            var ranked = _content.Cards
+                .OrderByDescending(c => c.ScoreOf(function.Key)).ThenBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
+                .Select(c => new RankedCard(_cards[c.Slug], c.ScoreOf(function.Key), _framework.LabelFor(c.ScoreOf(function.Key))))
+                .ToList();
+            yield return Job(SiteUrls.Function(function.Key), "functie.html", "functie", function.Name,
+                function.Description.Length > 0 ? function.Description : $"Praktijkvoorbeelden gerangschikt op {function.Name}.", "functies",
+                new { Function = new FunctionView(function.Key, function.Name, function.Description, _urls.Href(SiteUrls.Function(function.Key))), Cards = ranked });
+        }
+
+        yield return Job(SiteUrls.ThemesOverview, "themas.html", "themas", "Thema's",
+            "Alle thema's per groep, en hoeveel cahiers en praktijkvoorbeelden ze met elkaar delen.", "themas",
+            new { Groups = ThemeGroups(), Matrix = ThemeMatrix(), Columns = MatrixOrder().Select(t => _themes[t.Slug]).ToList() });
+
+        foreach (var theme in _content.Themes)
+        {
+            var path = SiteUrls.Theme(theme.Slug);
+            yield return Job(path, "thema.html", "thema", theme.Title, $"Cahiers en praktijkvoorbeelden over {theme.Title}.", "themas", new
+            {
+                Theme = _themes[theme.Slug],
+                Group = _content.Config.ThemeGroups.FirstOrDefault(g => g.Key == theme.Group?.Value)?.Name,
+                Description = Html(theme.Description, path),
+                Cahiers = _graph.CahiersOfTheme(theme.Slug).Select(c => _cahiers[c.Slug]).ToList(),
+                Cards = _graph.CardsOfTheme(theme.Slug).Select(c => _cards[c.Slug]).ToList(),
+                Related = _graph.RelatedThemes[theme.Slug].Select(o => new ThemeOverlapView(_themes[o.Other], o.Count, OverlapAnchor(o.Other),
+                    o.Cahiers.Select(c => _cahiers[c.Slug]).ToList(), o.Cards.Select(c => _cards[c.Slug]).ToList())).ToList(),
+            });
+        }
+
+        foreach (var page in _content.Pages)
+        {
+            var path = SiteUrls.Page(page.Slug);
+            yield return Job(path, "pagina.html", "pagina", page.Title, page.Summary ?? page.Title, "", new { Body = Html(page.Body, path) });
+        }
+
+        yield return Job(SiteUrls.NotFound, "404.html", "404", "Pagina niet gevonden", "Deze pagina bestaat niet (meer).", "", new { });
+    }
+
+    public static string OverlapAnchor(string otherTheme) => $"samen-met-{otherTheme}";
+
+    private PageJob Job(string path, string template, string kind, string title, string description, string section, object model)
+    {
+        var canonical = _content.Config.BaseUrl is { } baseUrl ? new Uri(baseUrl, _urls.Href(path)).ToString() : null;
+        return new PageJob(path, template, new PageMeta(kind, title, description, path, SiteUrls.RootFrom(path), canonical, section), model);
+    }
+
+    private TrustedHtml Html(MarkdownDocument document, string pagePath) =>
+        new(MarkdownHtml.Render(document, _pipeline, ResolvedLinks.RelativeTo(pagePath)));
+
+    private CardSummary Summarise(PracticeCard card)
+    {
+        var scores = JsonSerializer.Serialize(card.Scores.ToDictionary(s => s.Key, s => s.Score));
+        return new CardSummary(card.Slug, card.Title, _urls.Href(SiteUrls.Card(card.Slug)), card.Place, card.Organisation, card.What,
+            card.Started, card.Ended, card.Themes.Select(t => _themes[t.Value]).ToList(), card.TargetGroups,
+            FunctionWheel.Build($"wiel-{card.Slug}", card, _framework, 88, false, key => _urls.Href(SiteUrls.Function(key))),
+            scores, JsonSerializer.Serialize(card.Themes.Select(t => t.Value)), JsonSerializer.Serialize(card.TargetGroups),
+            card.Started?.ToString(CultureInfo.InvariantCulture) ?? "");
+    }
+
+    private CahierSummary Summarise(Cahier cahier) =>
+        new(cahier.Slug, cahier.Title, _urls.Href(SiteUrls.Cahier(cahier.Slug)), cahier.Series, cahier.Number?.ToString(CultureInfo.InvariantCulture),
+            DutchText.Date(cahier.Date), DutchText.Iso(cahier.Date), cahier.Authors, cahier.Summary, cahier.Themes.Select(t => _themes[t.Value]).ToList());
+
+    private IReadOnlyList<ThemeGroupView> ThemeGroups()
+    {
+        ThemeCount Count(Theme t) => new(_themes[t.Slug], _graph.CahiersOfTheme(t.Slug).Count, _graph.CardsOfTheme(t.Slug).Count);
+        var groups = _content.Config.ThemeGroups
+            .Select(g => new ThemeGroupView(g.Key, g.Name, _content.Themes.Where(t => t.Group?.Value == g.Key).OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).Select(Count).ToList()))
+            .Where(g => g.Themes.Count > 0)
+            .ToList();
+        var ungrouped = _content.Themes.Where(t => t.Group is null).OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).Select(Count).ToList();
+        if (ungrouped.Count > 0) groups.Add(new ThemeGroupView("overige", "Overige thema's", ungrouped));
+        return groups;
+    }
+
+    private IReadOnlyList<Theme> MatrixOrder()
+    {
+        var groupOrder = _content.Config.ThemeGroups.Select(g => g.Key).ToList();
+        return _content.Themes
+            .OrderBy(t => t.Group is null ? int.MaxValue : groupOrder.IndexOf(t.Group.Value))
+            .ThenBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    private IReadOnlyList<MatrixRow> ThemeMatrix()
+    {
+        var order = MatrixOrder();
+        return order.Select(row => new MatrixRow(_themes[row.Slug], order.Select(column =>
+        {
+            if (column.Slug == row.Slug)
+            {
+                var own = _graph.CahiersOfTheme(row.Slug).Count + _graph.CardsOfTheme(row.Slug).Count;
+                return new MatrixCell(own, own > 0 ? _themes[row.Slug].Url : null, $"{row.Title}: {own} items");
+            }
+            var overlap = _graph.RelatedThemes[row.Slug].FirstOrDefault(o => o.Other == column.Slug);
+            var count = overlap?.Count ?? 0;
+            return new MatrixCell(count, count > 0 ? $"{_themes[row.Slug].Url}#{OverlapAnchor(column.Slug)}" : null,
+                $"{row.Title} en {column.Title}: {count} gedeeld");
+        }).ToList())).ToList();
+    }
+
+    private IReadOnlyList<FilterGroup> CatalogueFilters()
+    {
+        var cards = _content.Cards;
+        var filters = new List<FilterGroup>();
+        foreach (var function in _framework.Functions)
+        {
+            var options = Enumerable.Range(_framework.Min + 1, _framework.Max - _framework.Min)
+                .Select(level => new FilterOption(level.ToString(CultureInfo.InvariantCulture),
+                    level == _framework.Max ? _framework.LabelFor(level) : $"minstens {_framework.LabelFor(level)}",
+                    cards.Count(c => c.ScoreOf(function.Key) >= level)))
+                .ToList();
+            filters.Add(new FilterGroup(function.Key, function.Name, "niveau", options));
+        }
+        filters.Add(new FilterGroup("thema", "Thema", "thema",
+            _content.Themes.Select(t => new FilterOption(t.Slug, t.Title, _graph.CardsOfTheme(t.Slug).Count)).Where(o => o.Count > 0)
+                .OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ToList()));
+        filters.Add(Facet("plaats", "Plaats", cards.Select(c => new[] { c.Place })));
+        filters.Add(Facet("doelgroep", "Doelgroep", cards.Select(c => c.TargetGroups)));
+        filters.Add(Facet("jaar", "Startjaar", cards.Select(c => c.Started is { } y ? new[] { y.ToString(CultureInfo.InvariantCulture) } : [])));
+        return filters;
+    }
+
+    private static FilterGroup Facet(string key, string label, IEnumerable<IEnumerable<string>> values) =>
+        new(key, label, key, values.SelectMany(v => v.Distinct()).GroupBy(v => v)
+            .Select(g => new FilterOption(g.Key, g.Key, g.Count()))
+            .OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Value, StringComparer.Ordinal).ToList());
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..text.LastIndexOf(' ', 197)] + "…";
+}

@@ -1,0 +1,244 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace KennisSite.Search;
+
+/// <summary>A token produced by <see cref="DutchAnalyzer.Tokenize"/>: its text and where it sits in the lowercased input (UTF-16 units).</summary>
+public readonly record struct LunrToken(string Text, int Start, int Length);
+
+/// <summary>
+/// The text analysis of lunr 2.3.9 with the lunr-languages 1.22.0 <c>lunr.nl</c> plugin:
+/// tokenizer, trimmer-nl, stopWordFilter-nl and stemmer-nl, reproduced so that the browser's
+/// query pipeline finds the terms we index.
+/// </summary>
+/// <remarks>
+/// An instance is not thread-safe because it owns a Snowball stemmer and a stem cache;
+/// use one per thread. The static members are pure.
+/// </remarks>
+public sealed class DutchAnalyzer
+{
+    // Lucene's Tartarus stemmer is generated from the original Snowball "dutch" (now "dutch_porter"),
+    // the same algorithm as lunr.nl; Lucene.Net.Analysis.Nl.DutchStemmer is a different algorithm.
+    private readonly DutchStemmer _stemmer = new();
+    private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
+
+    // lunr.nl builds this list with ' aan al ...'.split(' '); the leading space yields "",
+    // which is what drops tokens that the trimmer emptied.
+    private static readonly FrozenSet<string> StopWords = (
+        " aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een " +
+        "eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in " +
+        "is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat " +
+        "onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd " +
+        "wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    // lunr.nl.wordCharacters plus the 0-9 that lunr-languages >= 1.16 adds in generateTrimmer.
+    private static readonly (char Low, char High)[] WordCharacterRanges =
+    [
+        ('0', '9'), ('A', 'Z'), ('a', 'z'), ('\u00AA', '\u00AA'), ('\u00BA', '\u00BA'), ('\u00C0', '\u00D6'),
+        ('\u00D8', '\u00F6'), ('\u00F8', '\u02B8'), ('\u02E0', '\u02E4'), ('\u1D00', '\u1D25'), ('\u1D2C', '\u1D5C'),
+        ('\u1D62', '\u1D65'), ('\u1D6B', '\u1D77'), ('\u1D79', '\u1DBE'), ('\u1E00', '\u1EFF'), ('\u2071', '\u2071'),
+        ('\u207F', '\u207F'), ('\u2090', '\u209C'), ('\u212A', '\u212B'), ('\u2132', '\u2132'), ('\u214E', '\u214E'),
+        ('\u2160', '\u2188'), ('\u2C60', '\u2C7F'), ('\uA722', '\uA787'), ('\uA78B', '\uA7AD'), ('\uA7B0', '\uA7B7'),
+        ('\uA7F7', '\uA7FF'), ('\uAB30', '\uAB5A'), ('\uAB5C', '\uAB64'), ('\uFB00', '\uFB06'), ('\uFF21', '\uFF3A'),
+        ('\uFF41', '\uFF5A'),
+    ];
+
+    /// <summary>
+    /// Lowercase mappings that Node 20 (ICU 78, Unicode 17) applies but .NET's invariant casing
+    /// may not, depending on whether the process runs with ICU or in invariant-globalization mode.
+    /// Listing them keeps the CLI and the test host byte-identical to each other and to lunr.
+    /// </summary>
+    private static readonly FrozenDictionary<int, int> NewerLowercaseMappings = BuildNewerLowercaseMappings();
+
+    /// <summary>
+    /// Normalises to NFC. lunr itself does not normalise, so this only changes the result for
+    /// non-NFC input, where it makes NFD text (common in copy-pasted or macOS text) stem like NFC text.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised; lunr would index the text unchanged, so do the same.
+            return text;
+        }
+    }
+
+    /// <summary>JavaScript <c>String.prototype.toLowerCase</c> (full, locale-independent mapping).</summary>
+    public static string ToLowerJs(string text)
+    {
+        int firstNonAscii = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (firstNonAscii < 0) return text.ToLowerInvariant();
+
+        var sb = new StringBuilder(text.Length + 8);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsAscii(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (c == '\u0130')
+            {
+                // SpecialCasing.txt: İ lowercases to i + combining dot above (two units), unlike .NET.
+                sb.Append("i\u0307");
+            }
+            else if (c == '\u03A3')
+            {
+                sb.Append(IsFinalSigma(text, i) ? '\u03C2' : '\u03C3');
+            }
+            else if (Rune.TryGetRuneAt(text, i, out Rune rune))
+            {
+                sb.Append(NewerLowercaseMappings.TryGetValue(rune.Value, out int mapped)
+                    ? new Rune(mapped)
+                    : Rune.ToLowerInvariant(rune));
+                i += rune.Utf16SequenceLength - 1;
+            }
+            else
+            {
+                sb.Append(c); // lone surrogate: JavaScript leaves it alone
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// lunr.tokenizer on a string: lowercases, then splits on JavaScript <c>/[\s\-]+/</c>, tested per UTF-16 unit.
+    /// Positions refer to the lowercased text, which can be longer than the input (İ).
+    /// The input is expected to be NFC already (see <see cref="Normalize"/>).
+    /// </summary>
+    public static IReadOnlyList<LunrToken> Tokenize(string text)
+    {
+        string lower = ToLowerJs(text);
+        var tokens = new List<LunrToken>();
+        int start = 0;
+        for (int end = 0; end <= lower.Length; end++)
+        {
+            if (end < lower.Length && !IsSeparator(lower[end])) continue;
+            if (end > start) tokens.Add(new LunrToken(lower[start..end], start, end - start));
+            start = end + 1;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// JavaScript's <c>\s</c> plus '-'. Deliberately not <see cref="char.IsWhiteSpace(char)"/>:
+    /// .NET counts U+0085 as white space and does not count U+FEFF.
+    /// </summary>
+    public static bool IsSeparator(char c) => c switch
+    {
+        >= '\u0009' and <= '\u000D' => true,
+        ' ' or '-' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' => true,
+        >= '\u2000' and <= '\u200A' => true,
+        _ => false,
+    };
+
+    /// <summary>trimmer-nl: strips leading and trailing non-word characters (per UTF-16 unit); inner characters stay.</summary>
+    public static string Trim(string token)
+    {
+        int start = 0, end = token.Length;
+        while (start < end && !IsWordCharacter(token[start])) start++;
+        while (end > start && !IsWordCharacter(token[end - 1])) end--;
+        return start == 0 && end == token.Length ? token : token[start..end];
+    }
+
+    /// <summary>True for the Latin-script characters of lunr.nl.wordCharacters and ASCII digits.</summary>
+    public static bool IsWordCharacter(char c)
+    {
+        foreach (var (low, high) in WordCharacterRanges)
+        {
+            if (c < low) return false; // ranges are sorted
+            if (c <= high) return true;
+        }
+        return false;
+    }
+
+    /// <summary>stopWordFilter-nl: exact, case-sensitive match; the empty string counts as a stop word.</summary>
+    public static bool IsStopWord(string token) => StopWords.Contains(token);
+
+    /// <summary>stemmer-nl (Snowball Porter Dutch) on an already lowercased and trimmed token. Cached per instance.</summary>
+    public string Stem(string token)
+    {
+        if (_stemCache.TryGetValue(token, out string? stem)) return stem;
+        _stemmer.SetCurrent(token);
+        _stemmer.Stem();
+        stem = _stemmer.Current;
+        _stemCache.Add(token, stem);
+        return stem;
+    }
+
+    /// <summary>The index pipeline on one lowercased token: trim, drop stop words (returns null), stem.</summary>
+    public string? ToTerm(string token)
+    {
+        string trimmed = Trim(token);
+        return IsStopWord(trimmed) ? null : Stem(trimmed);
+    }
+
+    /// <summary>Normalise, tokenize and run the index pipeline; returns the surviving terms in order.</summary>
+    public IReadOnlyList<string> Analyze(string text)
+    {
+        var terms = new List<string>();
+        foreach (var token in Tokenize(Normalize(text)))
+        {
+            if (ToTerm(token.Text) is { } term) terms.Add(term);
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// Unicode's Final_Sigma condition: preceded by a cased letter and not followed by one,
+    /// skipping case-ignorable characters on both sides.
+    /// </summary>
+    private static bool IsFinalSigma(string text, int index)
+    {
+        bool casedBefore = false;
+        for (int i = index; i > 0;)
+        {
+            i -= i >= 2 && char.IsLowSurrogate(text[i - 1]) && char.IsHighSurrogate(text[i - 2]) ? 2 : 1;
+            if (!Rune.TryGetRuneAt(text, i, out Rune r)) break; // a lone surrogate is neither cased nor ignorable
+            if (IsCaseIgnorable(r)) continue;
+            casedBefore = IsCased(r);
+            break;
+        }
+        if (!casedBefore) return false;
+
+        for (int i = index + 1; i < text.Length;)
+        {
+            if (!Rune.TryGetRuneAt(text, i, out Rune r)) return true;
+            i += r.Utf16SequenceLength;
+            if (IsCaseIgnorable(r)) continue;
+            return !IsCased(r);
+        }
+        return true;
+    }
+
+    // Approximates the Unicode Cased property; the remaining differences (a few symbols with
+    // Other_Lowercase/Other_Uppercase) only matter for Greek glued to such symbols.
+    private static bool IsCased(Rune r) =>
+        Rune.GetUnicodeCategory(r) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        || r.Value is 0xAA or 0xBA or (>= 0x2160 and <= 0x217F) or (>= 0x24B6 and <= 0x24E9) or (>= 0x1F130 and <= 0x1F189);
+
+    private static bool IsCaseIgnorable(Rune r) =>
+        Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol
+        || r.Value is '\'' or '.' or ':' or 0xB7 or 0x387 or 0x55F or 0x5F4 or 0x2018 or 0x2019 or 0x2024 or 0x2027
+            or 0xFE13 or 0xFE52 or 0xFE55 or 0xFF07 or 0xFF0E or 0xFF1A;
+
+    private static FrozenDictionary<int, int> BuildNewerLowercaseMappings()
+    {
+        var map = new Dictionary<int, int>
+        {
+            [0x1C89] = 0x1C8A,
+            [0xA7CB] = 0x0264, [0xA7CC] = 0xA7CD, [0xA7CE] = 0xA7CF, [0xA7D2] = 0xA7D3, [0xA7D4] = 0xA7D5,
+            [0xA7DA] = 0xA7DB, [0xA7DC] = 0x019B,
+        };
+        for (int cp = 0x10D50; cp <= 0x10D65; cp++) map[cp] = cp + 0x20; // Garay
+        for (int cp = 0x16EA0; cp <= 0x16EB8; cp++) map[cp] = cp + 0x1B; // Beria Erfe
+        return map.ToFrozenDictionary();
+    }
+}

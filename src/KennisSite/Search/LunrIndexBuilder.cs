@@ -1,0 +1,332 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace KennisSite.Search;
+
+/// <summary>A field of the index, as declared with lunr's <c>builder.field(name, { boost })</c>.</summary>
+public sealed record LunrField(string Name, double Boost = 1);
+
+/// <summary>
+/// The value of one field of one document: either text, which is tokenized, or a list of tokens,
+/// each of which becomes one lowercased token as lunr does for array values.
+/// </summary>
+public sealed class LunrValue
+{
+    private LunrValue(string? text, IReadOnlyList<string?>? tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+    }
+
+    /// <summary>The text to tokenize, or null when this value is a token list.</summary>
+    public string? Text { get; }
+
+    /// <summary>The tokens (a null element is the empty token, as in lunr), or null when this value is text.</summary>
+    public IReadOnlyList<string?>? Tokens { get; }
+
+    public static LunrValue FromText(string text) => new(text ?? throw new ArgumentNullException(nameof(text)), null);
+
+    public static LunrValue FromTokens(IEnumerable<string?> tokens) =>
+        new(null, [.. tokens ?? throw new ArgumentNullException(nameof(tokens))]);
+
+    [return: NotNullIfNotNull(nameof(text))]
+    public static implicit operator LunrValue?(string? text) => text is null ? null : FromText(text);
+
+    [return: NotNullIfNotNull(nameof(tokens))]
+    public static implicit operator LunrValue?(string?[]? tokens) => tokens is null ? null : FromTokens(tokens);
+}
+
+/// <summary>
+/// Builds a lunr 2.3.9 index as <c>lunr(function () { this.use(lunr.nl); this.ref(..); this.field(..);
+/// this.metadataWhitelist = [..]; this.add(doc, { boost }) })</c> with lunr-languages 1.22.0 would,
+/// and serializes it byte-identically to <c>JSON.stringify(idx)</c>, so the browser's
+/// <c>lunr.Index.load</c> reads it unchanged.
+/// </summary>
+/// <remarks>
+/// Input text is normalised to NFC first (see <see cref="DutchAnalyzer.Normalize"/>); this only
+/// differs from raw lunr for non-NFC input. Not thread-safe.
+/// </remarks>
+public sealed class LunrIndexBuilder
+{
+    public const string LunrVersion = "2.3.9";
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    // Names that would collide with Object.prototype members in lunr's plain-object bookkeeping
+    // (every score becomes NaN) or with the posting's own key.
+    private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
+    {
+        "_index", "__proto__", "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+        "toLocaleString", "toString", "valueOf", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+    };
+
+    private readonly LunrField[] _fields; // in JavaScript key order, which is also lunr's processing order
+    private readonly Dictionary<string, int> _fieldIndex = new(StringComparer.Ordinal);
+    private readonly bool _storePositions;
+    private readonly DutchAnalyzer _analyzer = new();
+    private readonly List<Document> _documents = [];
+    private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Term> _terms = new(StringComparer.Ordinal);
+    private readonly long[] _totalFieldLengths;
+    private readonly int _numericFieldCount;
+
+    /// <param name="fields">The fields in declaration order; names must be unique and must not contain '/'.</param>
+    /// <param name="storePositions">
+    /// Equivalent to <c>metadataWhitelist = ['position']</c>: [start, length] of each untrimmed token
+    /// in UTF-16 units of the NFC-normalised, lowercased field text.
+    /// </param>
+    public LunrIndexBuilder(IEnumerable<LunrField> fields, bool storePositions = false)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var declared = fields.ToList();
+        foreach (var field in declared)
+        {
+            // lunr splits "field/ref" at the first '/', so a '/' in a field name cannot be read back.
+            if (field.Name.Contains('/')) throw new ArgumentException($"Field name '{field.Name}' contains '/'.", nameof(fields));
+            if (ReservedFieldNames.Contains(field.Name)) throw new ArgumentException($"Field name '{field.Name}' is reserved.", nameof(fields));
+        }
+        // lunr keeps fields in a plain object, so array-index-like names move to the front.
+        _fields = [.. JsCompat.PropertyOrder([.. declared.Select(f => f.Name)]).Select(i => declared[i])];
+        for (int i = 0; i < _fields.Length; i++)
+        {
+            if (!_fieldIndex.TryAdd(_fields[i].Name, i)) throw new ArgumentException($"Duplicate field '{_fields[i].Name}'.", nameof(fields));
+        }
+        _storePositions = storePositions;
+        _totalFieldLengths = new long[_fields.Length];
+        _numericFieldCount = _fields.Count(f => JsCompat.IsArrayIndex(f.Name, out _));
+    }
+
+    /// <summary>The field names in the order lunr serializes them.</summary>
+    public IReadOnlyList<string> Fields => [.. _fields.Select(f => f.Name)];
+
+    public int DocumentCount => _documents.Count;
+
+    /// <summary>Adds a document, like <c>builder.add(doc, { boost })</c>.</summary>
+    /// <param name="reference">The unique document ref that search results return.</param>
+    /// <param name="values">Field values by field name; missing or null fields are empty.</param>
+    /// <param name="boost">Document boost; 0 and NaN mean 1, as lunr's <c>boost || 1</c>.</param>
+    public void Add(string reference, IReadOnlyDictionary<string, LunrValue?> values, double boost = 1)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (string name in values.Keys)
+        {
+            // lunr ignores undeclared properties; here they are almost certainly a misspelt field.
+            if (!_fieldIndex.ContainsKey(name)) throw new ArgumentException($"Unknown field '{name}'.", nameof(values));
+        }
+        // lunr would count a duplicate twice in N but keep only one set of field lengths.
+        if (!_references.Add(reference)) throw new ArgumentException($"Duplicate document ref '{reference}'.", nameof(reference));
+
+        int docIndex = _documents.Count;
+        var document = new Document(reference, OrOne(boost), new FieldStats[_fields.Length]);
+        _documents.Add(document);
+
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            var stats = new FieldStats();
+            document.Fields[f] = stats;
+            values.TryGetValue(_fields[f].Name, out LunrValue? value);
+            if (value is null) continue;
+
+            if (value.Text is { } text)
+            {
+                foreach (var token in DutchAnalyzer.Tokenize(DutchAnalyzer.Normalize(text)))
+                {
+                    AddToken(stats, f, docIndex, token.Text, token.Start, token.Length);
+                }
+            }
+            else
+            {
+                foreach (string? element in value.Tokens!)
+                {
+                    // Array elements are one token each; they carry no position, serialized as null.
+                    AddToken(stats, f, docIndex, DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")), -1, 0);
+                }
+            }
+            _totalFieldLengths[f] += stats.Length;
+        }
+    }
+
+    private void AddToken(FieldStats stats, int field, int docIndex, string token, int start, int length)
+    {
+        if (_analyzer.ToTerm(token) is not { } text) return;
+
+        stats.Length++;
+        if (!_terms.TryGetValue(text, out Term? term))
+        {
+            // _index follows first occurrence: documents in add order, fields in order, tokens in order.
+            term = new Term(text, _terms.Count, _fields.Length);
+            _terms.Add(text, term);
+        }
+        stats.TermFrequencies[term] = stats.TermFrequencies.GetValueOrDefault(term) + 1;
+
+        var postings = term.Postings[field];
+        if (postings.Count == 0 || postings[^1].DocIndex != docIndex)
+        {
+            postings.Add(new Posting(docIndex, _storePositions ? [] : null));
+        }
+        postings[^1].Positions?.Add((start, length));
+    }
+
+    /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
+    public string ToJson()
+    {
+        var sb = new StringBuilder(1024 + _terms.Count * 64);
+        sb.Append("{\"version\":");
+        JsCompat.AppendString(sb, LunrVersion);
+
+        sb.Append(",\"fields\":[");
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            if (f > 0) sb.Append(',');
+            JsCompat.AppendString(sb, _fields[f].Name);
+        }
+        sb.Append(']');
+
+        AppendFieldVectors(sb);
+        AppendInvertedIndex(sb);
+
+        // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
+        sb.Append(",\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}");
+        return sb.ToString();
+    }
+
+    private void AppendFieldVectors(StringBuilder sb)
+    {
+        int n = _documents.Count;
+        var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
+        var idfCache = new Dictionary<Term, double>();
+        var entries = new List<(int TermIndex, double Score)>();
+
+        sb.Append(",\"fieldVectors\":[");
+        bool first = true;
+        foreach (var document in _documents)
+        {
+            for (int f = 0; f < _fields.Length; f++)
+            {
+                FieldStats stats = document.Fields[f];
+                double fieldBoost = OrOne(_fields[f].Boost);
+                entries.Clear();
+                foreach (var (term, tf) in stats.TermFrequencies)
+                {
+                    if (!idfCache.TryGetValue(term, out double idf))
+                    {
+                        idf = InverseDocumentFrequency(term, n);
+                        idfCache.Add(term, idf);
+                    }
+                    // BM25 in lunr's exact evaluation order, so every double rounds the same way.
+                    double score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
+                    score *= fieldBoost;
+                    score *= document.Boost;
+                    entries.Add((term.Index, JsCompat.Round(score * 1000) / 1000));
+                }
+                entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
+
+                if (!first) sb.Append(',');
+                first = false;
+                sb.Append('[');
+                JsCompat.AppendString(sb, _fields[f].Name + "/" + document.Reference);
+                sb.Append(",[");
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    if (i > 0) sb.Append(',');
+                    sb.Append(entries[i].TermIndex).Append(',');
+                    JsCompat.AppendNumber(sb, entries[i].Score);
+                }
+                sb.Append("]]");
+            }
+        }
+        sb.Append(']');
+    }
+
+    private static double InverseDocumentFrequency(Term term, int documentCount)
+    {
+        // Counts (field, document) pairs, as lunr.idf does, so it can exceed the document count.
+        int documentsWithTerm = 0;
+        foreach (var postings in term.Postings) documentsWithTerm += postings.Count;
+        double x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+        return FdlibmLog.Log(1 + Math.Abs(x));
+    }
+
+    private void AppendInvertedIndex(StringBuilder sb)
+    {
+        // Postings are objects keyed by docRef, so array-index-like refs are written first.
+        var rank = new int[_documents.Count];
+        var order = JsCompat.PropertyOrder([.. _documents.Select(d => d.Reference)]);
+        for (int i = 0; i < order.Length; i++) rank[order[i]] = i;
+        bool needsReorder = order.Where((docIndex, i) => docIndex != i).Any();
+
+        sb.Append(",\"invertedIndex\":[");
+        bool firstTerm = true;
+        // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
+        foreach (var term in _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal))
+        {
+            if (!firstTerm) sb.Append(',');
+            firstTerm = false;
+            sb.Append('[');
+            JsCompat.AppendString(sb, term.Text);
+            sb.Append(",{");
+            for (int k = 0; k <= _fields.Length; k++)
+            {
+                if (k > 0) sb.Append(',');
+                // "_index" is a named key, so only the array-index-like field names (a prefix of _fields) precede it.
+                if (k == _numericFieldCount)
+                {
+                    sb.Append("\"_index\":").Append(term.Index);
+                    continue;
+                }
+                int f = k < _numericFieldCount ? k : k - 1;
+                JsCompat.AppendString(sb, _fields[f].Name);
+                sb.Append(":{");
+                List<Posting> postings = needsReorder ? [.. term.Postings[f].OrderBy(p => rank[p.DocIndex])] : term.Postings[f];
+                for (int p = 0; p < postings.Count; p++)
+                {
+                    if (p > 0) sb.Append(',');
+                    AppendPosting(sb, postings[p]);
+                }
+                sb.Append('}');
+            }
+            sb.Append("}]");
+        }
+        sb.Append(']');
+    }
+
+    private void AppendPosting(StringBuilder sb, Posting posting)
+    {
+        JsCompat.AppendString(sb, _documents[posting.DocIndex].Reference);
+        if (posting.Positions is null)
+        {
+            sb.Append(":{}");
+            return;
+        }
+        sb.Append(":{\"position\":[");
+        for (int i = 0; i < posting.Positions.Count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            var (start, length) = posting.Positions[i];
+            if (start < 0) sb.Append("null");
+            else sb.Append('[').Append(start).Append(',').Append(length).Append(']');
+        }
+        sb.Append("]}");
+    }
+
+    /// <summary>JavaScript's <c>boost || 1</c>.</summary>
+    private static double OrOne(double boost) => boost == 0 || double.IsNaN(boost) ? 1 : boost;
+
+    private sealed record Document(string Reference, double Boost, FieldStats[] Fields);
+
+    private sealed class FieldStats
+    {
+        public int Length;
+        public readonly Dictionary<Term, int> TermFrequencies = [];
+    }
+
+    private sealed class Term(string text, int index, int fieldCount)
+    {
+        public string Text { get; } = text;
+        public int Index { get; } = index;
+        public List<Posting>[] Postings { get; } = [.. Enumerable.Range(0, fieldCount).Select(_ => new List<Posting>())];
+    }
+
+    private sealed record Posting(int DocIndex, List<(int Start, int Length)>? Positions);
+}

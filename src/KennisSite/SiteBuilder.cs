@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+using KennisSite.Configuration;
+using KennisSite.Content;
+using KennisSite.Diagnostics;
+using KennisSite.Linking;
+using KennisSite.Markdown;
+using KennisSite.Output;
+using KennisSite.Rendering;
+using Scriban.Runtime;
+
+namespace KennisSite;
+
+/// <summary>The whole build, top to bottom: Load → Validate → Link → Render → Index → Write. A broken model is never rendered.</summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options) => Run(options, render: true);
+
+    /// <summary>Loads, validates and resolves links; renders and writes nothing.</summary>
+    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false);
+
+    private static BuildResult Run(BuildOptions options, bool render)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var files = new List<OutputFile>();
+        var pageCount = 0;
+        string? outputFolder = null;
+
+        BuildResult Done() => new(Finish(diagnostics, options.Strict), files, pageCount, outputFolder, clock.Elapsed);
+
+        // Load and validate
+        var config = SiteConfigLoader.Load(options.SiteRoot, diagnostics);
+        if (config is null) return Done();
+        outputFolder = Path.GetFullPath(Path.Combine(options.SiteRoot, options.OutputFolder ?? config.OutputFolder));
+        var markdown = new MarkdownParser();
+        var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics);
+        var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics) : null;
+
+        // Link
+        var urls = new SiteUrls(config.Links);
+        var resolver = new LinkResolver(content, urls, diagnostics);
+        var cahierLinks = content.Cahiers.ToDictionary(c => c.Slug, c => resolver.Resolve(c.Source, c.Body), StringComparer.Ordinal);
+        foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
+        foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
+        foreach (var cahier in content.Cahiers)
+            if (cahier.Cover is { } cover) resolver.ResolveImage(cahier.Source, cover);
+        if (diagnostics.HasErrors || templates is null) return Done();
+        var graph = LinkGraphBuilder.Build(content, cahierLinks);
+
+        // Render
+        var pages = new SitePages(content, graph, urls, markdown.Pipeline);
+        var site = pages.Site;
+        foreach (var job in pages.All())
+        {
+            var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model };
+            var html = templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics);
+            if (html is not null) files.Add(new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html)));
+            pageCount++;
+        }
+        files.Add(new OutputFile("feed.xml", FeedWriter.Feed(content, urls)));
+        if (config.BaseUrl is not null)
+            files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).Select(f => f.Path).ToList(), urls)));
+        files.AddRange(StaticFiles.FromTemplates(templates.Root));
+        files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
+        StaticFiles.ReportCollisions(files, diagnostics);
+
+        // Write
+        if (!diagnostics.HasErrors && !(options.Strict && Finish(diagnostics, true).Any(d => d.Severity == Severity.Error)) && options.WriteOutput)
+        {
+            if (IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) || IsInside(outputFolder, templates.Root))
+                diagnostics.Error(DiagnosticCodes.OutputWriteFailed, "De uitvoermap mag niet in content/ of templates/ liggen.", null);
+            else
+                SiteWriter.Write(outputFolder, files, diagnostics);
+        }
+        return Done();
+    }
+
+    private static bool IsInside(string folder, string parent)
+    {
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(parent).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<Diagnostic> Finish(DiagnosticBag diagnostics, bool strict) =>
+        diagnostics.ToSortedList().Select(d => strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d).ToList();
+}

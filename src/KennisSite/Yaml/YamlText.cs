@@ -1,0 +1,79 @@
+using KennisSite.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KennisSite.Yaml;
+
+/// <summary>Parses editors' YAML into positioned nodes; syntax problems become diagnostics, never exceptions.</summary>
+public static class YamlText
+{
+    /// <param name="firstLine">The 1-based line of the file where the YAML text starts (front matter starts below the opening '---').</param>
+    public static YamlMap? ParseMapping(string text, string path, int firstLine, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"De YAML-opmaak klopt niet: {DescribeSyntaxError(e)}",
+                new SourceLocation(path, (int)e.Start.Line + firstLine - 1, (int)e.Start.Column));
+            return null;
+        }
+
+        var offset = firstLine - 1;
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            return new YamlMap(new YamlMappingNode(), path, offset, diagnostics);
+
+        var root = stream.Documents[0].RootNode;
+        if (FindAnchor(root, depth: 0) is { } anchored)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlAliasNotAllowed,
+                "Ankers (&) en verwijzingen (*) worden niet ondersteund: schrijf de waarde voluit.",
+                new SourceLocation(path, (int)anchored.Start.Line + offset, (int)anchored.Start.Column));
+            return null;
+        }
+        if (root is not YamlMappingNode mapping)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongType, "Het bestand moet een lijst van sleutels met waarden zijn (sleutel: waarde).",
+                new SourceLocation(path, (int)root.Start.Line + offset, (int)root.Start.Column));
+            return null;
+        }
+        return new YamlMap(mapping, path, offset, diagnostics);
+    }
+
+    // Aliases would let one small card expand into gigabytes when we walk it (billion laughs); editors never need them.
+    private static YamlNode? FindAnchor(YamlNode node, int depth)
+    {
+        if (!node.Anchor.IsEmpty) return node;
+        if (depth > 64) return null;
+        return node switch
+        {
+            YamlMappingNode m => m.Children.SelectMany(kv => new[] { kv.Key, kv.Value })
+                .Select(n => FindAnchor(n, depth + 1)).FirstOrDefault(n => n is not null),
+            YamlSequenceNode s => s.Children.Select(n => FindAnchor(n, depth + 1)).FirstOrDefault(n => n is not null),
+            _ => null,
+        };
+    }
+
+    private static string DescribeSyntaxError(YamlException e)
+    {
+        var message = (e.InnerException as YamlException)?.Message ?? e.Message;
+        if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+            return "deze sleutel staat twee keer in het bestand.";
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+            return "er staat een tab; gebruik spaties om in te springen.";
+        if (message.Contains("double-quoted", StringComparison.Ordinal) || message.Contains("single-quoted", StringComparison.Ordinal))
+            return "een tekst tussen aanhalingstekens wordt niet afgesloten.";
+        if (message.Contains("expected ',' or ']'", StringComparison.Ordinal))
+            return "een lijst tussen [ ] wordt niet afgesloten met ']'.";
+        if (message.Contains("expected ',' or '}'", StringComparison.Ordinal))
+            return "een groep tussen { } wordt niet afgesloten met '}'.";
+        if (message.Contains("invalid mapping", StringComparison.Ordinal) || message.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+            return "een dubbele punt op een onverwachte plaats, of een regel die anders inspringt dan de regels erboven. Zet teksten met een dubbele punt tussen aanhalingstekens.";
+        if (message.Contains("did not find expected key", StringComparison.Ordinal) || message.Contains("did not find expected '-'", StringComparison.Ordinal))
+            return "deze regel springt anders in dan de regels erboven.";
+        return $"{message.TrimEnd('.')}. Controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven.";
+    }
+}
