@@ -43,13 +43,14 @@ public static class SiteBuilder
         var cahierLinks = content.Cahiers.ToDictionary(c => c.Slug, c => resolver.Resolve(c.Source, c.Body), StringComparer.Ordinal);
         foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
         foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
+        var covers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var cahier in content.Cahiers)
-            if (cahier.Cover is { } cover) resolver.ResolveImage(cahier.Source, cover);
+            if (cahier.Cover is { } cover && resolver.ResolveImage(cahier.Source, cover) is { } coverPath) covers[cahier.Slug] = coverPath;
         if (diagnostics.HasErrors || templates is null) return Done();
         var graph = LinkGraphBuilder.Build(content, cahierLinks);
 
         // Render
-        var pages = new SitePages(content, graph, urls, markdown.Pipeline);
+        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers);
         var site = pages.Site;
         foreach (var job in pages.All())
         {

@@ -61,6 +61,17 @@ public sealed record PracticeCard(
     /// <summary>The ids of the sections every card page has, so '#leerpunten' links can be checked.</summary>
     public static readonly IReadOnlyList<string> SectionIds = ["wat", "aanpak", "leerpunten", "acties", "functies", "contact"];
 
+    /// <summary>The section ids this card's page has: 'wat' and 'functies' always, the others when the card fills them.</summary>
+    public IReadOnlySet<string> SectionsShown()
+    {
+        var shown = new HashSet<string>(StringComparer.Ordinal) { "wat", "functies" };
+        if (Approach.Count > 0) shown.Add("aanpak");
+        if (Lessons.Count > 0) shown.Add("leerpunten");
+        if (Actions.Count > 0) shown.Add("acties");
+        if (Contact is { } c && (c.People.Count > 0 || c.Website is not null || c.Email is not null)) shown.Add("contact");
+        return shown;
+    }
+
     public int ScoreOf(string functionKey) => Scores.FirstOrDefault(s => s.Key == functionKey)?.Score ?? 0;
 }
 

@@ -27,9 +27,8 @@ public sealed class LinkResolver
         _urls = urls;
         _diagnostics = diagnostics;
         _drafts = content.DraftPaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
-        var cardSections = PracticeCard.SectionIds.ToHashSet(StringComparer.Ordinal);
         foreach (var card in content.Cards)
-            _targets[$"praktijkvoorbeelden/{card.Slug}.yml"] = new(SiteUrls.Card(card.Slug), cardSections, card.Slug, null, false);
+            _targets[$"praktijkvoorbeelden/{card.Slug}.yml"] = new(SiteUrls.Card(card.Slug), card.SectionsShown(), card.Slug, null, false);
         foreach (var cahier in content.Cahiers)
         {
             var target = new Target(SiteUrls.Cahier(cahier.Slug), AnchorsOf(cahier.Body), null, cahier.Slug, false);

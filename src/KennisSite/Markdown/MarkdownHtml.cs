@@ -1,5 +1,6 @@
 using System.Net;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -18,6 +19,7 @@ public static class MarkdownHtml
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<QuoteBlockRenderer>(new CaptionedQuoteRenderer());
         renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer());
+        renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
         renderer.LinkRewriter = rewriteUrl;
         renderer.Render(document);
         writer.Flush();
@@ -40,6 +42,19 @@ public static class MarkdownHtml
             renderer.Write("</blockquote>\n");
             if (speaker is not null)
                 renderer.Write("<figcaption>— ").Write(WebUtility.HtmlEncode(speaker)).Write("</figcaption>\n</figure>\n");
+        }
+    }
+
+    /// <summary>A wide table scrolls inside its own keyboard-reachable box, so the page never scrolls sideways on a phone.</summary>
+    private sealed class ScrollingTableRenderer : HtmlTableRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.EnsureLine();
+            renderer.Write("<div class=\"tabel-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">");
+            base.Write(renderer, table);
+            renderer.EnsureLine();
+            renderer.Write("</div>\n");
         }
     }
 

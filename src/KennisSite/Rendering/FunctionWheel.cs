@@ -26,7 +26,7 @@ public static class FunctionWheel
             var start = -Math.PI / 2 + 2 * Math.PI * i / count;
             var end = -Math.PI / 2 + 2 * Math.PI * (i + 1) / count;
             var middle = (start + end) / 2;
-            var shade = ShadeFor(score, framework);
+            var shade = ShadeIndex(score, framework);
             var labelRadius = (outer + inner) / 2;
             segments.Add(new WheelSegment(
                 Sector(center, inner, outer, start, end), Shades[shade], shade >= 2 ? "#ffffff" : "#17232b",
@@ -37,7 +37,10 @@ public static class FunctionWheel
         return new WheelView(id, size, segments, scores, showNumbers);
     }
 
-    private static int ShadeFor(int score, FunctionFramework framework)
+    /// <summary>The colour of a level, for legends and swatches that must match the wheel.</summary>
+    public static string ShadeFor(int score, FunctionFramework framework) => Shades[ShadeIndex(score, framework)];
+
+    private static int ShadeIndex(int score, FunctionFramework framework)
     {
         var range = Math.Max(1, framework.Max - framework.Min);
         return (int)Math.Round((double)(score - framework.Min) / range * (Shades.Length - 1), MidpointRounding.AwayFromZero);

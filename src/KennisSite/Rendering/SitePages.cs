@@ -21,8 +21,12 @@ public sealed class SitePages
     private readonly Dictionary<string, CardSummary> _cards;
     private readonly Dictionary<string, CahierSummary> _cahiers;
 
-    public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline)
+    private readonly IReadOnlyDictionary<string, string> _covers;
+
+    /// <param name="covers">Output paths of cahier cover images, by cahier slug.</param>
+    public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline, IReadOnlyDictionary<string, string> covers)
     {
+        _covers = covers;
         _content = content;
         _graph = graph;
         _urls = urls;
@@ -36,7 +40,7 @@ public sealed class SitePages
     public SiteView Site => new(
         _content.Config.Title, _content.Config.Language, _framework.Name,
         _framework.Functions.Select(f => new FunctionView(f.Key, f.Name, f.Description, _urls.Href(SiteUrls.Function(f.Key)))).ToList(),
-        Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Select(l => new LevelView(l, _framework.LabelFor(l))).ToList(),
+        Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Select(l => new LevelView(l, _framework.LabelFor(l), FunctionWheel.ShadeFor(l, _framework))).ToList(),
         _content.Pages.Select(p => new LinkView(p.Title, _urls.Href(SiteUrls.Page(p.Slug)))).ToList(),
         _urls.Href(SiteUrls.Home), _urls.Href(SiteUrls.CahiersOverview), _urls.Href(SiteUrls.Catalogue),
         _urls.Href(SiteUrls.ThemesOverview), _urls.Href(SiteUrls.FunctionsOverview), _urls.Href(SiteUrls.Search), "feed.xml");
@@ -70,7 +74,7 @@ public sealed class SitePages
                 Cahier = _cahiers[cahier.Slug],
                 cahier.Chapters,
                 Body = Html(cahier.Body, path),
-                Cover = (string?)null,
+                Cover = _covers.GetValueOrDefault(cahier.Slug),
                 Functions = cahier.Functions.Select(f => _framework.Find(f.Value)).OfType<FunctionDefinition>()
                     .Select(f => new LinkView(f.Name, _urls.Href(SiteUrls.Function(f.Key)))).ToList(),
                 Cards = _graph.CardsByCahier[cahier.Slug].Select(c => _cards[c.Slug]).ToList(),

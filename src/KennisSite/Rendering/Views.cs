@@ -22,7 +22,7 @@ public sealed record PageMeta(string Kind, string Title, string Description, str
 
 public sealed record LinkView(string Title, string Url);
 
-public sealed record LevelView(int Value, string Label);
+public sealed record LevelView(int Value, string Label, string Fill);
 
 public sealed record FunctionView(string Key, string Name, string Description, string Url);
 

@@ -17,6 +17,6 @@ public class InvalidSiteTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.Empty(result.Files);
-        Golden.AssertText(Path.Combine(folder, "expected-diagnostics.txt"), string.Join("\n", result.Diagnostics) + "\n");
+        GoldenFiles.AssertText(Path.Combine(folder, "expected-diagnostics.txt"), string.Join("\n", result.Diagnostics) + "\n");
     }
 }

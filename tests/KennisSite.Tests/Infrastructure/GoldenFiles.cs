@@ -1,7 +1,7 @@
 namespace KennisSite.Tests.Infrastructure;
 
 /// <summary>Expected files committed next to the tests; KENNIS_UPDATE_GOLDEN=1 rewrites them from the actual output for review in the diff.</summary>
-public static class Golden
+public static class GoldenFiles
 {
     public static bool Updating => Environment.GetEnvironmentVariable("KENNIS_UPDATE_GOLDEN") == "1";
 

@@ -1,0 +1,65 @@
+using System.Text;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+
+namespace KennisSite.Markdown;
+
+/// <summary>A stretch of a document under one '##' heading, as plain text (for search and snippets).</summary>
+public sealed record TextSection(string? Id, string Title, string Text);
+
+/// <summary>Plain text of parsed Markdown, split at '##' chapters; footnotes count with the chapter that cites them.</summary>
+public static class MarkdownText
+{
+    public static IReadOnlyList<TextSection> Sections(MarkdownDocument document)
+    {
+        var sections = new List<(string? Id, string Title, StringBuilder Text)> { (null, "", new StringBuilder()) };
+        var footnotes = document.Descendants<FootnoteGroup>().FirstOrDefault()?.OfType<Footnote>()
+            .ToDictionary(f => f.Label ?? "", f => f) ?? [];
+        foreach (var block in document)
+        {
+            if (block is FootnoteGroup) continue;
+            if (block is HeadingBlock { Level: 2 } chapter)
+            {
+                sections.Add((HeadingIds.IdOf(chapter), InlineText.Of(chapter.Inline), new StringBuilder()));
+                continue;
+            }
+            Append(block, sections[^1].Text);
+            foreach (var reference in block.Descendants<FootnoteLink>().Where(l => !l.IsBackLink))
+                if (footnotes.TryGetValue(reference.Footnote.Label ?? "", out var note)) Append(note, sections[^1].Text);
+        }
+        return sections
+            .Select(s => new TextSection(s.Id, s.Title, Collapse(s.Text.ToString())))
+            .Where(s => s.Id is not null || s.Text.Length > 0)
+            .ToList();
+    }
+
+    public static string PlainText(MarkdownDocument document) =>
+        string.Join(" ", Sections(document).Select(s => s.Title.Length > 0 ? $"{s.Title}. {s.Text}" : s.Text)).Trim();
+
+    private static void Append(Block block, StringBuilder text)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                text.Append(InlineText.Of(inline)).Append(' ');
+                break;
+            case CodeBlock code:
+                text.Append(code.Lines.ToString()).Append(' ');
+                break;
+            case Table table:
+                foreach (var cell in table.Descendants<TableCell>())
+                    foreach (var child in cell) Append(child, text);
+                break;
+            case QuoteBlock quote:
+                foreach (var child in quote) Append(child, text);
+                if (QuoteAttribution.Of(quote) is { } speaker) text.Append(speaker).Append(' ');
+                break;
+            case ContainerBlock container:
+                foreach (var child in container) Append(child, text);
+                break;
+        }
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,55 @@
+using KennisSite.Tests.Infrastructure;
+
+namespace KennisSite.Tests.Golden;
+
+/// <summary>
+/// Builds Fixtures/basic with the real templates and compares every output file with Fixtures/basic.expected.
+/// After an intended change: KENNIS_UPDATE_GOLDEN=1 dotnet test, then review the diff.
+/// </summary>
+public class GoldenSiteTests
+{
+    [Fact]
+    public void Basic_fixture_site_matches_the_committed_output()
+    {
+        using var site = TestSite.FromFolder(Path.Combine(RepoPaths.Fixtures, "basic"));
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var expectedRoot = Path.Combine(RepoPaths.Fixtures, "basic.expected");
+
+        if (GoldenFiles.Updating)
+        {
+            if (Directory.Exists(expectedRoot)) Directory.Delete(expectedRoot, recursive: true);
+            foreach (var file in result.Files)
+            {
+                var path = Path.Combine(expectedRoot, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, file.Content);
+            }
+            return;
+        }
+
+        var expectedFiles = Directory.EnumerateFiles(expectedRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(expectedRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedFiles, result.Files.Select(f => f.Path).Order(StringComparer.Ordinal).ToList());
+        foreach (var file in result.Files)
+        {
+            var expected = File.ReadAllBytes(Path.Combine(expectedRoot, file.Path));
+            if (expected.SequenceEqual(file.Content)) continue;
+            Assert.Fail($"{file.Path} differs from Fixtures/basic.expected/{file.Path}. If the change is intended, run KENNIS_UPDATE_GOLDEN=1 dotnet test and review the diff.\n" +
+                FirstDifference(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(file.Content)));
+        }
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        for (var i = 0; i < Math.Max(e.Length, a.Length); i++)
+        {
+            var left = i < e.Length ? e[i] : "<einde>";
+            var right = i < a.Length ? a[i] : "<einde>";
+            if (left != right) return $"line {i + 1}:\n  expected: {left}\n  actual:   {right}";
+        }
+        return "";
+    }
+}

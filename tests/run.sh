@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what the tests need, then runs every test project and prints the counts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "Node.js is nodig voor de zoektests (lunr.js als referentie)." >&2
+  exit 1
+fi
+npm ci --no-audit --no-fund --loglevel=error
+
+results="$(mktemp -d)"
+set +e
+dotnet test KennisSite.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results"
+status=$?
+set -e
+
+# One plain closing line with the counts of all test projects together.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit $status
