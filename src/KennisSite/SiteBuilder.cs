@@ -67,7 +67,8 @@ public static class SiteBuilder
         StaticFiles.ReportCollisions(files, diagnostics);
 
         // Write
-        if (!diagnostics.HasErrors && !(options.Strict && Finish(diagnostics, true).Any(d => d.Severity == Severity.Error)) && options.WriteOutput)
+        var blocked = diagnostics.HasErrors || options.Strict && diagnostics.ToSortedList().Count > 0;
+        if (!blocked && options.WriteOutput)
         {
             if (IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) || IsInside(outputFolder, templates.Root))
                 diagnostics.Error(DiagnosticCodes.OutputWriteFailed, "De uitvoermap mag niet in content/ of templates/ liggen.", null);
