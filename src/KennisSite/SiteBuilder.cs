@@ -7,6 +7,7 @@ using KennisSite.Linking;
 using KennisSite.Markdown;
 using KennisSite.Output;
 using KennisSite.Rendering;
+using KennisSite.Search;
 using Scriban.Runtime;
 
 namespace KennisSite;
@@ -52,19 +53,47 @@ public static class SiteBuilder
         // Render
         var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers);
         var site = pages.Site;
-        foreach (var job in pages.All())
+        var zipName = config.OfflineZipName;
+        ZipView ZipWith(string size) => new(zipName, zipName, size);
+        string? Render(PageJob job)
         {
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model };
-            var html = templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics);
-            if (html is not null) files.Add(new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html)));
+            return templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics);
+        }
+        var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
+        foreach (var job in pages.All(ZipWith("")))
+        {
+            if (Render(job) is { } html) rendered[job.OutputPath] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
             pageCount++;
         }
+        files.AddRange(rendered.Values);
         files.Add(new OutputFile("feed.xml", FeedWriter.Feed(content, urls)));
         if (config.BaseUrl is not null)
-            files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)).Select(f => f.Path).ToList(), urls)));
+            files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, rendered.Keys.ToList(), urls)));
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
+
+        // Index
+        var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal));
+        files.Add(new OutputFile(SearchIndexFiles.IndexFile, Encoding.UTF8.GetBytes(index)));
+        files.Add(new OutputFile(SearchIndexFiles.DocumentsFile, Encoding.UTF8.GetBytes(store)));
+        files.AddRange(BrowserLibraries.All());
         StaticFiles.ReportCollisions(files, diagnostics);
+
+        // The home and search pages show the zip's size, and the zip contains them: render them again until the size they show is stable.
+        var sizeShown = "";
+        var zip = Array.Empty<byte>();
+        for (var attempt = 0; attempt < 4 && !diagnostics.HasErrors; attempt++)
+        {
+            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName));
+            var size = OfflineZip.SizeText(zip.Length);
+            if (size == sizeShown) break;
+            sizeShown = size;
+            foreach (var job in pages.PagesShowingZip(ZipWith(size)))
+                if (Render(job) is { } html)
+                    files[files.FindIndex(f => f.Path == job.OutputPath)] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
+        }
+        files.Add(new OutputFile(zipName, zip));
 
         // Write
         var blocked = diagnostics.HasErrors || options.Strict && diagnostics.ToSortedList().Count > 0;

@@ -14,8 +14,6 @@ public static class MarkdownText
     public static IReadOnlyList<TextSection> Sections(MarkdownDocument document)
     {
         var sections = new List<(string? Id, string Title, StringBuilder Text)> { (null, "", new StringBuilder()) };
-        var footnotes = document.Descendants<FootnoteGroup>().FirstOrDefault()?.OfType<Footnote>()
-            .ToDictionary(f => f.Label ?? "", f => f) ?? [];
         foreach (var block in document)
         {
             if (block is FootnoteGroup) continue;
@@ -25,8 +23,9 @@ public static class MarkdownText
                 continue;
             }
             Append(block, sections[^1].Text);
-            foreach (var reference in block.Descendants<FootnoteLink>().Where(l => !l.IsBackLink))
-                if (footnotes.TryGetValue(reference.Footnote.Label ?? "", out var note)) Append(note, sections[^1].Text);
+            foreach (var leaf in block.Descendants<LeafBlock>().Prepend(block as LeafBlock).OfType<LeafBlock>())
+                foreach (var reference in leaf.Inline?.Descendants<FootnoteLink>().Where(l => !l.IsBackLink) ?? [])
+                    Append(reference.Footnote, sections[^1].Text);
         }
         return sections
             .Select(s => new TextSection(s.Id, s.Title, Collapse(s.Text.ToString())))

@@ -45,9 +45,10 @@ public sealed class SitePages
         _urls.Href(SiteUrls.Home), _urls.Href(SiteUrls.CahiersOverview), _urls.Href(SiteUrls.Catalogue),
         _urls.Href(SiteUrls.ThemesOverview), _urls.Href(SiteUrls.FunctionsOverview), _urls.Href(SiteUrls.Search), "feed.xml");
 
-    public IEnumerable<PageJob> All()
+    /// <summary>The pages that show the offline zip's size, rendered again once the zip is made.</summary>
+    public IEnumerable<PageJob> PagesShowingZip(ZipView? zip)
     {
-        var cahiersByDate = _content.Cahiers.OrderByDescending(c => c.Date).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
+        var cahiersByDate = CahiersByDate();
         yield return Job(SiteUrls.Home, "home.html", "home", _content.Config.Title,
             $"Cahiers en praktijkvoorbeelden over welzijn, wonen en zorg in Brussel: {_content.Cahiers.Count} cahiers, {_content.Cards.Count} praktijkvoorbeelden.",
             "home", new
@@ -56,7 +57,16 @@ public sealed class SitePages
                 CardCount = _content.Cards.Count,
                 CahierCount = _content.Cahiers.Count,
                 Groups = ThemeGroups(),
+                Zip = zip,
             });
+        yield return Job(SiteUrls.Search, "zoeken.html", "zoeken", "Zoeken",
+            "Zoek in alle cahiers, hoofdstukken, praktijkvoorbeelden en thema's, ook zonder internet.", "zoeken", new { Zip = zip });
+    }
+
+    public IEnumerable<PageJob> All(ZipView? zip)
+    {
+        var cahiersByDate = CahiersByDate();
+        foreach (var job in PagesShowingZip(zip)) yield return job;
 
         yield return Job(SiteUrls.CahiersOverview, "cahiers.html", "cahiers", "Cahiers",
             "Alle cahiers van het kenniscentrum, de nieuwste eerst.", "cahiers",
@@ -141,6 +151,9 @@ public sealed class SitePages
 
         yield return Job(SiteUrls.NotFound, "404.html", "404", "Pagina niet gevonden", "Deze pagina bestaat niet (meer).", "", new { });
     }
+
+    private List<Cahier> CahiersByDate() =>
+        _content.Cahiers.OrderByDescending(c => c.Date).ThenBy(c => c.Slug, StringComparer.Ordinal).ToList();
 
     public static string OverlapAnchor(string otherTheme) => $"samen-met-{otherTheme}";
 

@@ -58,3 +58,6 @@ public sealed record MatrixRow(ThemeRef Theme, IReadOnlyList<MatrixCell> Cells);
 public sealed record FilterOption(string Value, string Label, int Count);
 
 public sealed record FilterGroup(string Key, string Label, string Kind, IReadOnlyList<FilterOption> Options);
+
+/// <summary>The offline copy of the site, offered on the home and search pages.</summary>
+public sealed record ZipView(string Name, string Url, string SizeText);

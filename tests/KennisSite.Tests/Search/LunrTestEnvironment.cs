@@ -8,7 +8,7 @@ namespace KennisSite.Tests.Search;
 /// <summary>Locates the repository, the shared lunr test data and the reference lunr installation, and runs node.</summary>
 internal static class LunrTestEnvironment
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Infrastructure.RepoPaths.Root;
 
     public static string SharedLunrDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "testdata", "lunr"));
 
@@ -120,13 +120,4 @@ internal static class LunrTestEnvironment
         JsonValueKind.Array => LunrValue.FromTokens(value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? null : e.GetString())),
         _ => throw new InvalidDataException($"Unsupported field value kind {value.ValueKind}."),
     };
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KennisSite.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No KennisSite.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace KennisSite.Search;
+
+/// <summary>
+/// The search index and the document store as classic scripts next to the search page, so search works from
+/// file:// where fetch() of local files is refused.
+/// </summary>
+public static class SearchIndexFiles
+{
+    public const string IndexFile = "zoeken/zoekindex.js";
+    public const string DocumentsFile = "zoeken/documenten.js";
+
+    /// <summary>Title, keywords (place, organisation, themes, target groups) and text. One-letter names: every term in the index repeats every field name.</summary>
+    public static readonly IReadOnlyList<LunrField> Fields = [new("t", 10), new("k", 3), new("x")];
+
+    /// <returns>The contents of <see cref="IndexFile"/> and <see cref="DocumentsFile"/>.</returns>
+    public static (string Index, string Documents) Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles)
+    {
+        var builder = new LunrIndexBuilder(Fields);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text });
+        }
+        var index = "window.KENNIS_ZOEKINDEX = " + builder.ToJson() + ";\n";
+        return (index, Store(documents, themeTitles));
+    }
+
+    /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
+    private static string Store(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles)
+    {
+        var js = new StringBuilder("window.KENNIS_DOCUMENTEN = [");
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            js.Append(i == 0 ? "\n" : ",\n").Append("{\"s\":");
+            JsCompat.AppendString(js, d.Kind);
+            js.Append(",\"t\":");
+            JsCompat.AppendString(js, d.Title);
+            js.Append(",\"c\":");
+            JsCompat.AppendString(js, d.Context);
+            js.Append(",\"u\":");
+            JsCompat.AppendString(js, d.Url);
+            js.Append(",\"x\":");
+            JsCompat.AppendString(js, d.Text);
+            js.Append(",\"th\":[");
+            for (var t = 0; t < d.Themes.Count; t++)
+            {
+                if (t > 0) js.Append(',');
+                JsCompat.AppendString(js, d.Themes[t]);
+            }
+            js.Append("]}");
+        }
+        js.Append("\n];\nwindow.KENNIS_THEMAS = {");
+        var first = true;
+        foreach (var (slug, title) in themeTitles.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            js.Append(first ? "\n" : ",\n");
+            first = false;
+            JsCompat.AppendString(js, slug);
+            js.Append(':');
+            JsCompat.AppendString(js, title);
+        }
+        js.Append("\n};\n");
+        return js.ToString();
+    }
+}
