@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
 namespace KennisSite.Markdown;
@@ -16,7 +17,7 @@ public static class MarkdownText
         var sections = new List<(string? Id, string Title, StringBuilder Text)> { (null, "", new StringBuilder()) };
         foreach (var block in document)
         {
-            if (block is FootnoteGroup) continue;
+            if (block is FootnoteGroup or YamlFrontMatterBlock) continue;
             if (block is HeadingBlock { Level: 2 } chapter)
             {
                 sections.Add((HeadingIds.IdOf(chapter), InlineText.Of(chapter.Inline), new StringBuilder()));

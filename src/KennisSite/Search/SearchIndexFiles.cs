@@ -24,14 +24,13 @@ public static class SearchIndexFiles
             builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text });
         }
-        var index = "window.KENNIS_ZOEKINDEX = " + builder.ToJson() + ";\n";
-        return (index, Store(documents, themeTitles));
+        return (Script("KENNIS_ZOEKINDEX", builder.ToJson()), Store(documents, themeTitles));
     }
 
     /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
     private static string Store(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles)
     {
-        var js = new StringBuilder("window.KENNIS_DOCUMENTEN = [");
+        var js = new StringBuilder("[");
         for (var i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
@@ -53,17 +52,41 @@ public static class SearchIndexFiles
             }
             js.Append("]}");
         }
-        js.Append("\n];\nwindow.KENNIS_THEMAS = {");
+        js.Append("\n]");
+        var themes = new StringBuilder("{");
         var first = true;
         foreach (var (slug, title) in themeTitles.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            js.Append(first ? "\n" : ",\n");
+            themes.Append(first ? "\n" : ",\n");
             first = false;
-            JsCompat.AppendString(js, slug);
-            js.Append(':');
-            JsCompat.AppendString(js, title);
+            JsCompat.AppendString(themes, slug);
+            themes.Append(':');
+            JsCompat.AppendString(themes, title);
         }
-        js.Append("\n};\n");
-        return js.ToString();
+        themes.Append("\n}");
+        return Script("KENNIS_DOCUMENTEN", js.ToString()) + Script("KENNIS_THEMAS", themes.ToString());
+    }
+
+    /// <summary>
+    /// JSON inside JSON.parse('...') rather than as an object literal: browsers parse JSON several times faster than
+    /// JavaScript source, which decides how soon the first result shows on a large site.
+    /// </summary>
+    private static string Script(string variable, string json)
+    {
+        var js = new StringBuilder(json.Length + 64).Append("window.").Append(variable).Append(" = JSON.parse('");
+        foreach (var c in json)
+        {
+            switch (c)
+            {
+                case '\\': js.Append("\\\\"); break;
+                case '\'': js.Append("\\'"); break;
+                case '\n': js.Append("\\n"); break;
+                case '\r': js.Append("\\r"); break;
+                case '\u2028': js.Append("\\u2028"); break;
+                case '\u2029': js.Append("\\u2029"); break;
+                default: js.Append(c); break;
+            }
+        }
+        return js.Append("');\n").ToString();
     }
 }

@@ -66,7 +66,7 @@ public class SearchOutputTests
         Assert.Equal(1 + 2 + 1 + 1 + 8, urls.Count);
         // The footnote is searchable with the chapter that cites it.
         Assert.Matches("\"t\":\"Buren en vrienden\",\"c\":\"Zorgkracht in netwerken\",\"u\":\"[^\"]*\",\"x\":\"Vrienden en buren helpen. Vooral bij kleine klussen.\"", store);
-        Assert.StartsWith("window.KENNIS_ZOEKINDEX = {\"version\":\"2.3.9\",\"fields\":[\"t\",\"k\",\"x\"]", result.Text("zoeken/zoekindex.js"));
+        Assert.StartsWith("window.KENNIS_ZOEKINDEX = JSON.parse('{\"version\":\"2.3.9\",\"fields\":[\"t\",\"k\",\"x\"]", result.Text("zoeken/zoekindex.js"));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class SearchOutputTests
             Assert.Equal(result.Text("index.html"), reader.ReadToEnd());
 
         var size = KennisSite.Output.OfflineZip.SizeText(zip.Content.Length);
-        foreach (var (page, href) in new[] { ("index.html", "meenemen.zip"), ("zoeken/index.html", "../meenemen.zip") })
+        foreach (var (page, href) in new[] { ("index.html", "./meenemen.zip"), ("zoeken/index.html", "../meenemen.zip") })
         {
             var link = new HtmlParser().ParseDocument(result.Text(page)).QuerySelectorAll("a").FirstOrDefault(a => a.GetAttribute("href") == href);
             Assert.True(link is not null, $"{page} has no link to the zip");

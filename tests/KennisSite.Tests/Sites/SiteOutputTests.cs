@@ -53,6 +53,7 @@ public class SiteOutputTests
                 if (url.StartsWith('/')) { problems.Add($"{page}: absolute link {url}"); continue; }
                 var hash = url.IndexOf('#');
                 var path = hash < 0 ? url : url[..hash];
+                if (path.IndexOf('?') is var query and >= 0) path = path[..query];
                 var fragment = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
                 var target = path.Length == 0 ? page : Resolve(page, path);
                 if (page == "404.html") continue; // served at any depth by a web server; checked separately
