@@ -46,9 +46,10 @@ internal sealed partial class DocumentReader(SiteConfig config, MarkdownParser m
         var draft = yaml.OptionalBool("concept", false);
         var number = yaml.OptionalInt("nummer");
         var series = yaml.OptionalString("reeks") ?? "Cahier";
-        if (title is null || date is null || summary is null) return null;
+        var body = Body(file);
+        if (title is null || date is null || summary is null || body is null) return null;
         var cahier = new Cahier(slug, file, title, series, number, date.Value, authors.Select(a => a.Value).ToList(), summary,
-            themes, functions, cover, markdown.Parse(file.Text));
+            themes, functions, cover, body);
         return (cahier, draft);
     }
 
@@ -60,7 +61,8 @@ internal sealed partial class DocumentReader(SiteConfig config, MarkdownParser m
         yaml.RejectUnknownKeys(ThemeKeys, what);
         var title = yaml.RequiredString("titel", what);
         var group = yaml.OptionalString("groep") is { } g ? new Positioned<string>(g, yaml.ValueLocation("groep")) : null;
-        return title is null ? null : new Theme(slug, file, title, group, markdown.Parse(file.Text));
+        var body = Body(file);
+        return title is null || body is null ? null : new Theme(slug, file, title, group, body);
     }
 
     public (Page, bool Draft)? ReadPage(SourceFile file, string slug)
@@ -72,7 +74,8 @@ internal sealed partial class DocumentReader(SiteConfig config, MarkdownParser m
         var title = yaml.RequiredString("titel", what);
         var summary = yaml.OptionalString("samenvatting");
         var draft = yaml.OptionalBool("concept", false);
-        return title is null ? null : (new Page(slug, file, title, summary, markdown.Parse(file.Text)), draft);
+        var body = Body(file);
+        return title is null || body is null ? null : (new Page(slug, file, title, summary, body), draft);
     }
 
     public (PracticeCard, bool Draft)? ReadCard(SourceFile file, string slug)
@@ -121,6 +124,16 @@ internal sealed partial class DocumentReader(SiteConfig config, MarkdownParser m
         var card = new PracticeCard(slug, file, title, place, organisation, description, yaml.OptionalString("waar"), yaml.OptionalString("wie"),
             groups, started, ended, approach, lessons, actions, contact, funders, scores, assessment, themes, cahier);
         return (card, draft);
+    }
+
+    private Markdig.Syntax.MarkdownDocument? Body(SourceFile file)
+    {
+        var body = markdown.Parse(file.Text, out var line);
+        if (body is null)
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep,
+                "De tekst is te diep genest (honderden citaten, lijsten of haakjes in elkaar); zo'n bestand kan KennisSite niet veilig lezen.",
+                new SourceLocation(file.Path, line ?? 0, line is null ? 0 : 1));
+        return body;
     }
 
     private IReadOnlyList<FunctionScore>? ReadScores(YamlMap card)

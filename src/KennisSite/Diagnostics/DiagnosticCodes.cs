@@ -12,6 +12,7 @@ public static class DiagnosticCodes
     public const string SiteConfigMissing = "KS1004";
     public const string YamlAliasNotAllowed = "KS1005";
     public const string UnexpectedFile = "KS1006";
+    public const string MarkdownTooDeep = "KS1007";
 
     public const string RequiredFieldMissing = "KS2001";
     public const string WrongType = "KS2002";

@@ -18,11 +18,53 @@ public sealed class MarkdownParser
         .Build();
 
     /// <summary>Parses a whole file (front matter included, so Markdig's line numbers match the file's).</summary>
-    public MarkdownDocument Parse(string text)
+    /// <returns>Null when the text is absurdly deeply nested; <paramref name="problemLine"/> then says where, when known.</returns>
+    public MarkdownDocument? Parse(string text, out int? problemLine)
     {
-        var document = Markdig.Markdown.Parse(text, Pipeline);
+        problemLine = DeeplyIndentedLine(text);
+        if (problemLine is not null) return null;
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own guard against nesting that would overflow the stack.
+            return null;
+        }
         HeadingIds.Assign(document);
         QuoteAttribution.Extract(document);
         return document;
+    }
+
+    public MarkdownDocument Parse(string text) =>
+        Parse(text, out _) ?? throw new ArgumentException("The Markdown is too deeply nested.", nameof(text));
+
+    private const int MaxIndent = 256;
+
+    /// <summary>
+    /// Markdig's cost grows with nesting times lines, so thousands of nested list items take minutes before its own
+    /// depth guard trips. No real text is indented this far.
+    /// </summary>
+    private static int? DeeplyIndentedLine(string text)
+    {
+        int line = 1, indent = 0;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                indent = 0;
+                atLineStart = true;
+                continue;
+            }
+            if (!atLineStart) continue;
+            if (c is ' ' or '\t' or '>') indent += c == '\t' ? 4 : 1;
+            else atLineStart = false;
+            if (indent > MaxIndent) return line;
+        }
+        return null;
     }
 }

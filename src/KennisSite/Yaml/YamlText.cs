@@ -10,6 +10,13 @@ public static class YamlText
     /// <param name="firstLine">The 1-based line of the file where the YAML text starts (front matter starts below the opening '---').</param>
     public static YamlMap? ParseMapping(string text, string path, int firstLine, DiagnosticBag diagnostics)
     {
+        if (TooDeep(text) is { } deepLine)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax,
+                $"De gegevens zijn meer dan {MaxDepth} niveaus diep genest; zo'n bestand kan KennisSite niet veilig lezen.",
+                new SourceLocation(path, deepLine + firstLine - 1, 1));
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -18,7 +25,7 @@ public static class YamlText
         catch (YamlException e)
         {
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"De YAML-opmaak klopt niet: {DescribeSyntaxError(e)}",
-                new SourceLocation(path, (int)e.Start.Line + firstLine - 1, (int)e.Start.Column));
+                new SourceLocation(path, Math.Max(1, (int)e.Start.Line + firstLine - 1), Math.Max(1, (int)e.Start.Column)));
             return null;
         }
 
@@ -41,6 +48,31 @@ public static class YamlText
             return null;
         }
         return new YamlMap(mapping, path, offset, diagnostics);
+    }
+
+    private const int MaxDepth = 100;
+
+    /// <summary>
+    /// YamlDotNet parses nesting recursively, so a file with thousands of '[' would overflow the stack and take the
+    /// whole build down. Counting brackets and indentation first is crude but errs only on absurd files.
+    /// </summary>
+    private static int? TooDeep(string text)
+    {
+        int line = 1, flow = 0, indent = 0;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\n': line++; atLineStart = true; indent = 0; continue;
+                case '[' or '{': flow++; break;
+                case ']' or '}': flow = Math.Max(0, flow - 1); break;
+            }
+            if (atLineStart && c is ' ' or '-') indent++;
+            else atLineStart = false;
+            if (flow > MaxDepth || indent > 2 * MaxDepth) return line;
+        }
+        return null;
     }
 
     // Aliases would let one small card expand into gigabytes when we walk it (billion laughs); editors never need them.
