@@ -26,7 +26,7 @@ public static class ContentLoader
             diagnostics.Warning(DiagnosticCodes.UnexpectedFile, "Er is geen map 'content'; de site is leeg.", null);
         else
         {
-            foreach (var entry in Entries(contentRoot))
+            foreach (var entry in Entries(contentRoot, diagnostics, contentRoot))
             {
                 var name = Path.GetFileName(entry);
                 if (!Directory.Exists(entry) || !KnownFolders.Contains(name))
@@ -80,8 +80,8 @@ public static class ContentLoader
     private static void LoadCahiers(string contentRoot, DocumentReader reader, List<(Cahier, bool)> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, "cahiers");
-        if (!Directory.Exists(folder)) return;
-        foreach (var entry in Entries(folder))
+        if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) return;
+        foreach (var entry in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var relative = $"{ContentFolder}/cahiers/{name}";
@@ -96,7 +96,7 @@ public static class ContentLoader
                 CheckSlug(name, relative, diagnostics);
                 if (Read(index, $"{relative}/index.md", diagnostics) is { } file && reader.ReadCahier(file, name) is { } cahier)
                     cahiers.Add(cahier);
-                CollectAssets(entry, relative, assets, diagnostics);
+                CollectAssets(entry, relative, assets, diagnostics, contentRoot);
             }
             else if (name.EndsWith(".md", StringComparison.Ordinal))
             {
@@ -112,13 +112,13 @@ public static class ContentLoader
         }
     }
 
-    private static void CollectAssets(string folder, string relative, List<ContentAsset> assets, DiagnosticBag diagnostics)
+    private static void CollectAssets(string folder, string relative, List<ContentAsset> assets, DiagnosticBag diagnostics, string contentRoot)
     {
-        foreach (var entry in Entries(folder))
+        foreach (var entry in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var path = $"{relative}/{name}";
-            if (Directory.Exists(entry)) CollectAssets(entry, path, assets, diagnostics);
+            if (Directory.Exists(entry)) CollectAssets(entry, path, assets, diagnostics, contentRoot);
             else if (name != "index.md") assets.Add(new ContentAsset(path[(ContentFolder.Length + 1)..], entry));
         }
     }
@@ -126,8 +126,8 @@ public static class ContentLoader
     private static IEnumerable<(SourceFile File, string Slug)> Files(string contentRoot, string kind, string extension, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, kind);
-        if (!Directory.Exists(folder)) yield break;
-        foreach (var entry in Entries(folder))
+        if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) yield break;
+        foreach (var entry in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var relative = $"{ContentFolder}/{kind}/{name}";
@@ -153,9 +153,34 @@ public static class ContentLoader
                 new SourceLocation(relative));
     }
 
-    /// <summary>Sorted so the build never depends on the file system's enumeration order; hidden files are editors' tools' business.</summary>
-    private static IEnumerable<string> Entries(string folder) =>
-        Directory.EnumerateFileSystemEntries(folder)
-            .Where(e => !Path.GetFileName(e).StartsWith('.') && !Path.GetFileName(e).EndsWith('~'))
-            .OrderBy(e => Path.GetFileName(e), StringComparer.Ordinal);
+    /// <summary>
+    /// Sorted so the build never depends on the file system's enumeration order; hidden files are editors' tools' business.
+    /// A symbolic link is followed only when it stays inside content/, so no file from elsewhere on the machine is published.
+    /// </summary>
+    private static IEnumerable<string> Entries(string folder, DiagnosticBag diagnostics, string contentRoot)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            if (name.StartsWith('.') || name.EndsWith('~')) continue;
+            if (LinkLeavesFolder(entry, contentRoot))
+            {
+                diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
+                    $"'{name}' is een snelkoppeling (symbolische link) naar een plaats buiten de map content; kopieer het bestand in de plaats.",
+                    new SourceLocation(Path.GetRelativePath(Path.GetDirectoryName(contentRoot)!, entry).Replace('\\', '/')));
+                continue;
+            }
+            yield return entry;
+        }
+    }
+
+    private static bool LinkLeavesFolder(string entry, string contentRoot)
+    {
+        FileSystemInfo info = Directory.Exists(entry) ? new DirectoryInfo(entry) : new FileInfo(entry);
+        if (info.LinkTarget is null) return false;
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists) return true;
+        var root = Path.GetFullPath(contentRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return !Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal);
+    }
 }

@@ -44,7 +44,7 @@ public static class SourceText
             diagnostics.Error(DiagnosticCodes.FileUnreadable, "Het bestand bevat binaire gegevens (nul-tekens) en is geen tekstbestand.", new SourceLocation(relativePath));
             return null;
         }
-        return text.Replace("\r\n", "\n").Replace('\r', '\n');
+        return text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
     }
 
     private static (int Line, int Column) LocateByte(byte[] bytes, int start, int badIndex)

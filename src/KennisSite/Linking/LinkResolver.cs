@@ -59,6 +59,14 @@ public sealed class LinkResolver
             if (resolved.Value.Target?.CardSlug is { } card) cards.Add(card);
             if (resolved.Value.Target?.CahierSlug is { } cahier) cahiers.Add(cahier);
         }
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            var scheme = autolink.IsEmail ? "mailto" : autolink.Url.Split(':')[0].ToLowerInvariant();
+            if (!ExternalSchemes.Contains(scheme))
+                _diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
+                    $"Links van het soort '{scheme}:' zijn niet toegelaten; gebruik een webadres (https://) of e-mail (mailto:).",
+                    new SourceLocation(source.Path, autolink.Line + 1, autolink.Column + 1));
+        }
         return new DocumentLinks(cards.Distinct().ToList(), cahiers.Distinct().ToList());
     }
 

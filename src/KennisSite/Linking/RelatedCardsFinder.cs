@@ -12,31 +12,77 @@ public static class RelatedCardsFinder
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> Find(IReadOnlyList<PracticeCard> cards, FunctionFramework framework, int count)
     {
+        // Flat arrays and theme bit sets keep the pairwise loop free of allocations.
+        var ordered = cards.OrderBy(c => c.Slug, StringComparer.Ordinal).ToArray();
+        var profiles = ordered.Select(c => c.Scores.Select(s => s.Score).ToArray()).ToArray();
+        var themeIds = ordered.SelectMany(c => c.Themes.Select(t => t.Value)).Distinct().Order(StringComparer.Ordinal)
+            .Select((slug, i) => (slug, i)).ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
+        var themes = ordered.Select(c => ThemeSet.Of(c.Themes.Select(t => themeIds[t.Value]), themeIds.Count)).ToArray();
+        var scale = (double)Math.Max(1, framework.Functions.Count) * Math.Max(1, framework.Max - framework.Min);
+
         var result = new Dictionary<string, IReadOnlyList<PracticeCard>>(StringComparer.Ordinal);
-        foreach (var card in cards)
+        var best = new (double Score, int Index)[count];
+        for (var i = 0; i < ordered.Length; i++)
         {
-            result[card.Slug] = cards
-                .Where(other => other.Slug != card.Slug)
-                .Select(other => (Card: other, Score: Similarity(card, other, framework)))
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Card.Slug, StringComparer.Ordinal)
-                .Take(count)
-                .Select(x => x.Card)
-                .ToList();
+            var found = 0;
+            for (var j = 0; j < ordered.Length; j++)
+            {
+                if (j == i) continue;
+                var score = Similarity(profiles[i], profiles[j], themes[i], themes[j], scale);
+                // Candidates come in slug order, so on equal scores the one already kept wins the tie.
+                if (found < count) best[found++] = (score, j);
+                else if (score > best[count - 1].Score) best[count - 1] = (score, j);
+                else continue;
+                for (var k = found - 1; k > 0 && (best[k].Score > best[k - 1].Score || best[k].Score == best[k - 1].Score && best[k].Index < best[k - 1].Index); k--)
+                    (best[k], best[k - 1]) = (best[k - 1], best[k]);
+            }
+            result[ordered[i].Slug] = best.Take(found).Select(b => ordered[b.Index]).ToList();
         }
         return result;
     }
 
     public static double Similarity(PracticeCard a, PracticeCard b, FunctionFramework framework)
     {
-        var range = Math.Max(1, framework.Max - framework.Min);
-        var functions = Math.Max(1, a.Scores.Count);
-        var distance = a.Scores.Zip(b.Scores, (x, y) => Math.Abs(x.Score - y.Score)).Sum();
-        var profile = 1.0 - (double)distance / (functions * range);
-        var themesA = a.Themes.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
-        var themesB = b.Themes.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
-        var union = themesA.Union(themesB).Count();
-        var themes = union == 0 ? 0 : (double)themesA.Intersect(themesB).Count() / union;
-        return profile + themes;
+        var ids = a.Themes.Concat(b.Themes).Select(t => t.Value).Distinct().Order(StringComparer.Ordinal).Select((slug, i) => (slug, i))
+            .ToDictionary(x => x.slug, x => x.i, StringComparer.Ordinal);
+        return Similarity(a.Scores.Select(s => s.Score).ToArray(), b.Scores.Select(s => s.Score).ToArray(),
+            ThemeSet.Of(a.Themes.Select(t => ids[t.Value]), ids.Count), ThemeSet.Of(b.Themes.Select(t => ids[t.Value]), ids.Count),
+            (double)Math.Max(1, framework.Functions.Count) * Math.Max(1, framework.Max - framework.Min));
+    }
+
+    private static double Similarity(int[] a, int[] b, ThemeSet themesA, ThemeSet themesB, double scale)
+    {
+        var distance = 0;
+        for (var f = 0; f < a.Length; f++) distance += Math.Abs(a[f] - b[f]);
+        var union = themesA.UnionCount(themesB);
+        var overlap = union == 0 ? 0 : (double)themesA.IntersectionCount(themesB) / union;
+        return 1.0 - distance / scale + overlap;
+    }
+
+    /// <summary>A set of theme numbers as bits.</summary>
+    private readonly struct ThemeSet(ulong[] bits)
+    {
+        public static ThemeSet Of(IEnumerable<int> ids, int themeCount)
+        {
+            var bits = new ulong[Math.Max(1, (themeCount + 63) / 64)];
+            foreach (var id in ids) bits[id / 64] |= 1UL << (id % 64);
+            return new ThemeSet(bits);
+        }
+
+        public int IntersectionCount(ThemeSet other)
+        {
+            var n = 0;
+            for (var i = 0; i < bits.Length; i++) n += System.Numerics.BitOperations.PopCount(bits[i] & other.Bits[i]);
+            return n;
+        }
+
+        public int UnionCount(ThemeSet other)
+        {
+            var n = 0;
+            for (var i = 0; i < bits.Length; i++) n += System.Numerics.BitOperations.PopCount(bits[i] | other.Bits[i]);
+            return n;
+        }
+
+        private ulong[] Bits => bits;
     }
 }

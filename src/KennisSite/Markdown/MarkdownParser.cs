@@ -33,9 +33,35 @@ public sealed class MarkdownParser
             // Markdig's own guard against nesting that would overflow the stack.
             return null;
         }
+        if (DeeplyNestedInline(document) is { } deep)
+        {
+            problemLine = deep;
+            return null;
+        }
         HeadingIds.Assign(document);
         QuoteAttribution.Extract(document);
         return document;
+    }
+
+    private const int MaxInlineDepth = 64;
+
+    /// <summary>Markdig renders nested inlines recursively and gives up past its depth limit; find such text before rendering.</summary>
+    private static int? DeeplyNestedInline(MarkdownDocument document)
+    {
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is null) continue;
+            var stack = new Stack<(Markdig.Syntax.Inlines.Inline Inline, int Depth)>();
+            stack.Push((leaf.Inline, 0));
+            while (stack.Count > 0)
+            {
+                var (inline, depth) = stack.Pop();
+                if (depth > MaxInlineDepth) return leaf.Line + 1;
+                if (inline is Markdig.Syntax.Inlines.ContainerInline container)
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling) stack.Push((child, depth + 1));
+            }
+        }
+        return null;
     }
 
     public MarkdownDocument Parse(string text) =>

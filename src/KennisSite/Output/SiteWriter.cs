@@ -4,7 +4,9 @@ namespace KennisSite.Output;
 
 /// <summary>
 /// Writes the site into a fresh folder beside the output folder and swaps it in only when every file is written,
-/// so a failed or interrupted build never leaves a half-written site behind.
+/// so a failed or interrupted build never leaves a half-written site behind. On Linux the swap is one atomic
+/// exchange of the two folders; elsewhere two renames, with the old site put back by the next build if a kill
+/// falls between them.
 /// </summary>
 public static class SiteWriter
 {
@@ -26,15 +28,20 @@ public static class SiteWriter
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.WriteAllBytes(target, file.Content);
             }
-            if (Directory.Exists(full))
+            if (!Directory.Exists(full))
+            {
+                Directory.Move(staging, full);
+            }
+            else if (AtomicSwap.Exchange(staging, full))
+            {
+                // The old site now sits in the staging folder.
+                Directory.Delete(staging, recursive: true);
+            }
+            else
             {
                 Directory.Move(full, previous);
                 Directory.Move(staging, full);
                 Directory.Delete(previous, recursive: true);
-            }
-            else
-            {
-                Directory.Move(staging, full);
             }
             CleanLeftovers(parent, name);
             return true;

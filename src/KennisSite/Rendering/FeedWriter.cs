@@ -26,24 +26,24 @@ public static class FeedWriter
         return Write(xml =>
         {
             xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            xml.WriteAttributeString("xml", "lang", null, content.Config.Language);
-            xml.WriteElementString("title", content.Config.Title);
+            xml.WriteAttributeString("xml", "lang", null, XmlSafe(content.Config.Language));
+            xml.WriteElementString("title", XmlSafe(content.Config.Title));
             xml.WriteElementString("id", Id("feed.xml"));
             xml.WriteElementString("updated", Timestamp(updated));
             Element(xml, "link", ("rel", "self"), ("href", Link("feed.xml")));
             Element(xml, "link", ("rel", "alternate"), ("href", Link(SiteUrls.Home)));
             xml.WriteStartElement("author");
-            xml.WriteElementString("name", content.Config.Title);
+            xml.WriteElementString("name", XmlSafe(content.Config.Title));
             xml.WriteEndElement();
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry");
-                xml.WriteElementString("title", entry.Title);
+                xml.WriteElementString("title", XmlSafe(entry.Title));
                 xml.WriteElementString("id", Id(entry.Path));
                 xml.WriteElementString("updated", Timestamp(entry.Date));
                 Element(xml, "link", ("rel", "alternate"), ("href", Link(entry.Path)));
                 Element(xml, "category", ("term", entry.Kind));
-                xml.WriteElementString("summary", entry.Summary);
+                xml.WriteElementString("summary", XmlSafe(entry.Summary));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -72,6 +72,19 @@ public static class FeedWriter
         }
         if (card.Cahier is { } c && content.Cahiers.FirstOrDefault(x => x.Slug == c.Value) is { } cahier) return cahier.Date;
         return new DateOnly(card.Started ?? 2000, 1, 1);
+    }
+
+    /// <summary>Characters XML 1.0 cannot hold (control characters pasted from word processors) are left out of the feed.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) builder.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) builder.Append(text[i]).Append(text[++i]);
+        }
+        return builder.ToString();
     }
 
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";

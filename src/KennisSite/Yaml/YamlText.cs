@@ -18,14 +18,22 @@ public static class YamlText
             return null;
         }
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"De YAML-opmaak klopt niet: {DescribeSyntaxError(e)}",
                 new SourceLocation(path, Math.Max(1, (int)e.Start.Line + firstLine - 1), Math.Max(1, (int)e.Start.Column)));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these on some malformed input instead of a YamlException; the scanner still knows where it was.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, "De YAML-opmaak klopt niet op of vlak voor deze plaats. Controleer inspringing, dubbele punten en aanhalingstekens.",
+                new SourceLocation(path, Math.Max(1, (int)scanner.CurrentPosition.Line + firstLine - 1), Math.Max(1, (int)scanner.CurrentPosition.Column)));
             return null;
         }
 
