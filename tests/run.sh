@@ -9,6 +9,22 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 npm ci --no-audit --no-fund --loglevel=error
 
+# The browser tests (tests/KennisSite.BrowserTests) drive Debian's Chromium headless; install it when it is missing.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Chromium ontbreekt; installeren (apt-get install chromium) voor de browsertests."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  else
+    echo "Installeer Chromium (apt-get install chromium) of zet KENNIS_CHROMIUM op het pad van een Chromium." >&2
+    exit 1
+  fi
+fi
+export KENNIS_CHROMIUM="${KENNIS_CHROMIUM:-$(command -v chromium)}"
+# Screenshots of every page kind at 375 and 1280 px (artifacts/ is ignored by git).
+export KENNIS_ARTIFACTS="${KENNIS_ARTIFACTS:-$PWD/artifacts/browser}"
+
 results="$(mktemp -d)"
 set +e
 dotnet test KennisSite.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results"
@@ -28,4 +44,5 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
+echo "Screenshots van de browsertests: $KENNIS_ARTIFACTS/screenshots"
 exit $status

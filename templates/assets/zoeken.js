@@ -769,7 +769,8 @@
     // ---- Start ----
 
     var initial = readParams();
-    field.value = initial.q;
+    // A reader may have started typing while the index was still loading: keep what they typed.
+    if (initial.q || !field.value) field.value = initial.q || field.value;
     state.soorten = initial.soort.filter(function (s) { return Object.prototype.hasOwnProperty.call(LABELS, s); });
     state.themas = initial.thema.filter(function (t) { return /^[a-z0-9-]+$/.test(t); });
     document.documentElement.className += ' js-zoeken';

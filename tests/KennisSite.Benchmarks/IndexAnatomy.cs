@@ -32,6 +32,15 @@ public sealed class IndexAnatomy
     public required long FieldVectorsGzip { get; init; }
     public required long InvertedIndexGzip { get; init; }
 
+    /// <summary>
+    /// The same index in a compact encoding that a small decoder in the page would turn back into lunr's JSON before
+    /// lunr.Index.load: field vectors without their refs (the order is fixed), term indexes as deltas and scores as
+    /// integers (×1000, so nothing is lost); postings as arrays of ref deltas instead of {"ref":{}} objects.
+    /// Sizes only: there is no such decoder yet.
+    /// </summary>
+    public required long CompactFieldVectorsBytes { get; init; }
+    public required long CompactInvertedIndexBytes { get; init; }
+
     /// <summary>The index as JSON (whatever script form zoekindex.js wraps it in).</summary>
     public required string IndexJson { get; init; }
     /// <summary>Index of title and keywords only (fields t, k): what a reader's first query would need. JSON.</summary>
@@ -70,6 +79,8 @@ public sealed class IndexAnatomy
             foreach (var field in entry[1].EnumerateObject())
                 if (field.Value.ValueKind == JsonValueKind.Object) postings += field.Value.EnumerateObject().Count();
 
+        var (compactVectors, compactPostings) = Compact(fieldVectors, invertedIndex);
+
         using var storeJson = JsonDocument.Parse(ScriptValue(store, "KENNIS_DOCUMENTEN"));
         long storeText = 0;
         var snippetStore = new StringBuilder("[");
@@ -100,6 +111,8 @@ public sealed class IndexAnatomy
             FieldVectorsBytes = Utf8(fieldVectorsRaw),
             InvertedIndexBytes = Utf8(invertedIndexRaw),
             StoreTextBytes = storeText,
+            CompactFieldVectorsBytes = compactVectors,
+            CompactInvertedIndexBytes = compactPostings,
             Terms = invertedIndex.GetArrayLength(),
             FieldVectors = fieldVectors.GetArrayLength(),
             Postings = postings,
@@ -114,6 +127,50 @@ public sealed class IndexAnatomy
             TextIndex = BuildIndex(documents, [new("x")], d => new() { ["x"] = d.Text }),
             SnippetStore = snippetStore.ToString(),
         };
+    }
+
+    private static (long Vectors, long Postings) Compact(JsonElement fieldVectors, JsonElement invertedIndex)
+    {
+        var vectors = new StringBuilder("[");
+        foreach (var entry in fieldVectors.EnumerateArray())
+        {
+            vectors.Append(vectors.Length > 1 ? ",[" : "[");
+            var previous = 0;
+            var first = true;
+            var isTerm = true;
+            foreach (var number in entry[1].EnumerateArray())
+            {
+                if (!first) vectors.Append(',');
+                first = false;
+                if (isTerm)
+                {
+                    var term = number.GetInt32();
+                    vectors.Append(term - previous);
+                    previous = term;
+                }
+                else vectors.Append((long)Math.Round(number.GetDouble() * 1000));
+                isTerm = !isTerm;
+            }
+            vectors.Append(']');
+        }
+        vectors.Append(']');
+
+        var postings = new StringBuilder("[");
+        foreach (var entry in invertedIndex.EnumerateArray())
+        {
+            postings.Append(postings.Length > 1 ? ",[" : "[").Append(JsonSerializer.Serialize(entry[0].GetString(), JsonOptions));
+            foreach (var field in entry[1].EnumerateObject())
+            {
+                if (field.Name == "_index") continue;
+                var refs = field.Value.EnumerateObject().Select(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+                postings.Append(",[");
+                for (var i = 0; i < refs.Count; i++) postings.Append(i == 0 ? "" : ",").Append(refs[i] - (i == 0 ? 0 : refs[i - 1]));
+                postings.Append(']');
+            }
+            postings.Append(']');
+        }
+        postings.Append(']');
+        return (Utf8(vectors.ToString()), Utf8(postings.ToString()));
     }
 
     /// <summary>An index over some of the fields, with the same refs as the real one.</summary>

@@ -3,7 +3,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 5, automated part: axe-core's WCAG 2.0/2.1 A and AA rules on every page kind.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Pages)]
 [Trait("Category", "Browser")]
 public sealed class AccessibilityTests(SiteFixture site)
 {

@@ -4,7 +4,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 2: the catalogue filters, checked against the YAML of the practice examples (not against the generator's own numbers).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Scenarios)]
 [Trait("Category", "Browser")]
 public sealed class CatalogueTests(SiteFixture site)
 {

@@ -5,7 +5,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 3: the function profile as a sighted reader and as a screen-reader user get it.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Scenarios)]
 [Trait("Category", "Browser")]
 public sealed class FunctionProfileTests(SiteFixture site)
 {

@@ -3,7 +3,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 5, keyboard part: the catalogue filters and the search work with Tab, Enter, Space (and the arrows of a list box) only, with the focus always visible.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Scenarios)]
 [Trait("Category", "Browser")]
 public sealed class KeyboardTests(SiteFixture site)
 {

@@ -4,7 +4,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 1: a reader clicks through the site, from disk and over HTTP, and every link lands on a page.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Pages)]
 [Trait("Category", "Browser")]
 public sealed class NavigationTests(SiteFixture site)
 {

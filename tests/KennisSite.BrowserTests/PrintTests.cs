@@ -6,7 +6,7 @@ using KennisSite.BrowserTests.Infrastructure;
 namespace KennisSite.BrowserTests;
 
 /// <summary>Scenario 6: a cahier and a practice example on paper: no navigation chrome, link targets written out, a sane A4 PDF.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Scenarios)]
 [Trait("Category", "Browser")]
 public sealed class PrintTests(SiteFixture site)
 {

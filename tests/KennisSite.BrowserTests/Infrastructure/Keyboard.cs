@@ -11,19 +11,27 @@ public static class Keyboard
         public string Detail { get; set; } = "";
     }
 
-    /// <summary>Where the focus is now, and whether a sighted keyboard user can see it: an outline or box-shadow on an element that is on screen.</summary>
+    /// <summary>Where the focus is now, and whether a sighted keyboard user can see it: an outline or box-shadow on an element that is wholly on screen.</summary>
     public static Task<FocusStop> FocusAsync(IPage page) => page.EvaluateAsync<FocusStop>(
         """
-        () => {
+        async () => {
           const e = document.activeElement;
           if (!e || e === document.body || e === document.documentElement) return { what: 'body', hasIndicator: false, onScreen: false, detail: 'nothing has focus' };
+          // Wholly in the window; an element bigger than the window (a scrollable table) at least overlaps it.
+          const inView = () => {
+            const r = e.getBoundingClientRect();
+            const fits = (from, to, size) => to - from > size ? from < size && to > 0 : from >= -1 && to <= size + 1; // 1px for subpixel layout
+            return fits(r.top, r.bottom, innerHeight) && fits(r.left, r.right, innerWidth);
+          };
+          // Should the page scroll smoothly to a newly focused element, give that scroll time to end, also on a busy machine.
+          for (const start = performance.now(); !inView() && performance.now() - start < 3000;) await new Promise(requestAnimationFrame);
           const s = getComputedStyle(e);
           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
           const shadow = s.boxShadow !== '' && s.boxShadow !== 'none';
           const r = e.getBoundingClientRect();
           let visible = s.visibility !== 'hidden';
           for (let n = e; n && n.nodeType === 1; n = n.parentElement) if (parseFloat(getComputedStyle(n).opacity) === 0) visible = false;
-          const onScreen = visible && r.width >= 1 && r.height >= 1 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+          const onScreen = visible && r.width >= 1 && r.height >= 1 && inView();
           const name = (e.getAttribute('aria-label') || e.textContent || e.value || '').trim().replace(/\s+/g, ' ').slice(0, 40);
           const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[name=' + e.name + ']' : '') + (e.value && e.type === 'checkbox' ? '[value=' + e.value + ']' : '') + (name ? ' "' + name + '"' : '');
           return { what, hasIndicator: outline || shadow, onScreen,

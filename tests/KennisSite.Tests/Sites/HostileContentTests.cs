@@ -14,9 +14,15 @@ public class HostileContentTests
     private static TestSite HostileSite()
     {
         var both = Quoted(Script + " " + AttributeBreak);
+        var config = TestSite.StandardConfig
+            .Replace("titel: Testkennisbank", $"titel: {both}")
+            .Replace("naam: Toeleiding, omschrijving: Naar hulp begeleiden.", $"naam: {both}, omschrijving: {both}")
+            .Replace("naam: Acht functies van buurtzorgregie", $"naam: {both}")
+            .Replace("{sleutel: onderwerp, naam: Onderwerpen}", $"{{sleutel: onderwerp, naam: {both}}}")
+            .Replace("labels: [niet, beperkt, duidelijk, sterk]", $"labels: [niet, {both}, duidelijk, sterk]");
         return TestSite.Create($"""
             -- site.yml --
-            {TestSite.StandardConfig}
+            {config}
             -- content/themas/buurtgerichte-zorg.md --
             ---
             titel: {both}
@@ -92,6 +98,51 @@ public class HostileContentTests
         // The payload is shown as text where the card, theme and cahier appear, so nothing was silently dropped either.
         Assert.True(pagesShowingThePayload >= 5, $"the text was shown on only {pagesShowingThePayload} pages");
         Assert.Contains(Script, parser.ParseDocument(result.Text("praktijkvoorbeelden/gevaarlijk/index.html")).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public void Hostile_text_in_the_search_store_reads_back_as_the_same_text()
+    {
+        using var site = HostileSite();
+        var output = Directory.CreateTempSubdirectory("kennissite-store-").FullName;
+        try
+        {
+            Assert.True(site.Build(write: true, output: output).Succeeded);
+            // Evaluating the store as the browser does proves no payload broke out of its string.
+            var script = "const vm=require('vm');const fs=require('fs');const w={};vm.runInNewContext(fs.readFileSync(process.argv[2],'utf8'),{window:w});" +
+                         "process.stdout.write(JSON.stringify(w.KENNIS_DOCUMENTEN.map(d=>d.t)))";
+            var file = Path.Combine(output, "script.js");
+            File.WriteAllText(file, script);
+            var titles = System.Text.Json.JsonSerializer.Deserialize<string[]>(Search.LunrTestEnvironment.RunNode(file, Path.Combine(output, "zoeken", "documenten.js")))!;
+            Assert.Contains(Script + " " + AttributeBreak, titles);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))", "KS3004")]
+    [InlineData("<javascript:alert(1)>", "KS3004")]
+    [InlineData("[x](JaVaScRiPt:alert(1))", "KS3004")]
+    [InlineData("![x](data:image/svg+xml;base64,PHN2Zy8+)", "KS3004")]
+    [InlineData("[x]: vbscript:msgbox\n\n[klik][x]", "KS3004")]
+    [InlineData("![x](https://example.org/volg.png)", "KS3004")]
+    public void Dangerous_links_in_Markdown_are_refused_with_a_located_error(string markdown, string code)
+    {
+        using var site = TestSite.Create($"""
+            -- site.yml --
+            {TestSite.StandardConfig}
+            -- content/paginas/over.md --
+            ---
+            titel: Over
+            ---
+            {markdown}
+            """);
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == code && d.Location is { Path: "content/paginas/over.md", Line: >= 4 });
     }
 
     [Fact]
