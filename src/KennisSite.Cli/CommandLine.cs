@@ -14,8 +14,8 @@ public static class CommandLine
 
     private const string Usage = """
         Gebruik:
-          kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict]
-          kennissite check [--site MAP]
+          kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict] [--tijden]
+          kennissite check [--site MAP] [--tijden]
 
           build        bouwt de site (standaard in de map uit site.yml, 'uitvoer', meestal _site)
           check        controleert inhoud en links, en schrijft niets
@@ -23,6 +23,7 @@ public static class CommandLine
           --uitvoer    schrijf de site naar deze map in plaats van die uit site.yml
           --concepten  publiceer ook items met 'concept: true'
           --strict     behandel waarschuwingen als fouten
+          --tijden     toon hoe lang elke stap van de build duurde
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -45,6 +46,9 @@ public static class CommandLine
             var result = parsed.Command == "check" ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
             foreach (var diagnostic in result.Diagnostics)
                 (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
+            if (parsed.Timings)
+                foreach (var timing in result.Timings)
+                    output.WriteLine($"{timing.Stage,-20} {timing.Elapsed.TotalMilliseconds,8:0} ms");
             output.WriteLine(Summary(parsed.Command, result));
             return result.Succeeded ? Success : ContentErrors;
         }
@@ -66,7 +70,7 @@ public static class CommandLine
             : $"Niet gebouwd: {counts}. De vorige uitvoer is niet aangeraakt.";
     }
 
-    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error);
+    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false);
 
     private static Arguments Parse(string[] args)
     {
@@ -77,7 +81,7 @@ public static class CommandLine
         if (command is not ("build" or "check")) return Fail($"onbekende opdracht '{command}'.");
         string site = ".";
         string? output = null;
-        bool drafts = false, strict = false;
+        bool drafts = false, strict = false, timings = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -86,11 +90,12 @@ public static class CommandLine
                 case "--uitvoer" when i + 1 < args.Length && command == "build": output = args[++i]; break;
                 case "--concepten": drafts = true; break;
                 case "--strict": strict = true; break;
+                case "--tijden": timings = true; break;
                 case "-h" or "--help": return new(command, site, output, drafts, strict, true, null);
                 case "--site" or "--uitvoer": return Fail($"'{args[i]}' verwacht een map.");
                 default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");
             }
         }
-        return new(command, site, output, drafts, strict, false, null);
+        return new(command, site, output, drafts, strict, false, null, timings);
     }
 }

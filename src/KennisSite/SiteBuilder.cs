@@ -28,7 +28,14 @@ public static class SiteBuilder
         var pageCount = 0;
         string? outputFolder = null;
 
-        BuildResult Done() => new(Finish(diagnostics, options.Strict), files, pageCount, outputFolder, clock.Elapsed);
+        var timings = new List<StageTiming>();
+        var stageStart = TimeSpan.Zero;
+        void Stage(string name)
+        {
+            timings.Add(new StageTiming(name, clock.Elapsed - stageStart));
+            stageStart = clock.Elapsed;
+        }
+        BuildResult Done() => new(Finish(diagnostics, options.Strict), files, pageCount, outputFolder, clock.Elapsed) { Timings = timings };
 
         // Load and validate
         var config = SiteConfigLoader.Load(options.SiteRoot, diagnostics);
@@ -37,6 +44,8 @@ public static class SiteBuilder
         var markdown = new MarkdownParser();
         var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics);
         var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics) : null;
+
+        Stage("laden en valideren");
 
         // Link
         var urls = new SiteUrls(config.Links);
@@ -49,6 +58,8 @@ public static class SiteBuilder
             if (cahier.Cover is { } cover && resolver.ResolveImage(cahier.Source, cover) is { } coverPath) covers[cahier.Slug] = coverPath;
         if (diagnostics.HasErrors || templates is null) return Done();
         var graph = LinkGraphBuilder.Build(content, cahierLinks);
+
+        Stage("links");
 
         // Render
         var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers);
@@ -73,12 +84,16 @@ public static class SiteBuilder
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
 
+        Stage("pagina's");
+
         // Index
         var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal));
         files.Add(new OutputFile(SearchIndexFiles.IndexFile, Encoding.UTF8.GetBytes(index)));
         files.Add(new OutputFile(SearchIndexFiles.DocumentsFile, Encoding.UTF8.GetBytes(store)));
         files.AddRange(BrowserLibraries.All());
         StaticFiles.ReportCollisions(files, diagnostics);
+
+        Stage("zoekindex");
 
         // The home and search pages show the zip's size, and the zip contains them: render them again until the size they show is stable.
         var sizeShown = "";
@@ -94,6 +109,7 @@ public static class SiteBuilder
                     files[files.FindIndex(f => f.Path == job.OutputPath)] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
         }
         files.Add(new OutputFile(zipName, zip));
+        Stage("offline-zip");
 
         // Write
         var blocked = diagnostics.HasErrors || options.Strict && diagnostics.ToSortedList().Count > 0;
@@ -103,6 +119,7 @@ public static class SiteBuilder
                 diagnostics.Error(DiagnosticCodes.OutputWriteFailed, "De uitvoermap mag niet in content/ of templates/ liggen.", null);
             else
                 SiteWriter.Write(outputFolder, files, diagnostics);
+            Stage("schrijven");
         }
         return Done();
     }

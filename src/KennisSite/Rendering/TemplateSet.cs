@@ -91,6 +91,9 @@ public sealed class TemplateSet
             NewLine = "\n",
             LoopLimit = 0,
             RecursiveLimit = 64,
+            // Scriban silently truncates output past 1 MB by default; a catalogue of thousands of cards is larger.
+            LimitToString = 0,
+            OutputLimit = 0,
         };
         var functions = new ScriptObject();
         functions.Import("partial", new Func<TemplateContext, string, object?, TrustedHtml>(RenderPartial));

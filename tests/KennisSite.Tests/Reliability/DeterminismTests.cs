@@ -126,6 +126,7 @@ public sealed class DeterminismTests(DeterminismTests.SampleSiteCopies copies, I
             var result = WithCultureAndWorkingDirectory("invariant", Unrelated, () => SiteBuilder.Build(new BuildOptions(_inOrder, Path.Combine(_work, "referentie"))));
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Reference = FolderSnapshot.Take(Path.Combine(_work, "referentie"));
+            Assert.Contains("index.html", Reference.Files.Keys);
         }
 
         public string Site(FilesCreated filesCreated) => filesCreated == FilesCreated.InOrder ? _inOrder : _inReverseOrder;

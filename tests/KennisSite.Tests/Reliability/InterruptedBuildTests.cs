@@ -38,6 +38,8 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log) : IDisposable
         var fresh = Path.Combine(_work, "fresh");
         var buildTime = Min(firstBuildTime, KennisCli.Build(["--site", site, "--uitvoer", fresh]));
         var complete = FolderSnapshot.Take(fresh);
+        Assert.Contains("index.html", previous.Files.Keys);
+        Assert.Contains("index.html", complete.Files.Keys);
         Assert.False(previous.SameAs(complete), "The content change should change the output, or this test cannot tell old from new.");
 
         var outcomes = new List<(string Kill, Landing Landing)>();
