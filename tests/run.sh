@@ -27,7 +27,8 @@ export KENNIS_ARTIFACTS="${KENNIS_ARTIFACTS:-$PWD/artifacts/browser}"
 
 results="$(mktemp -d)"
 set +e
-dotnet test KennisSite.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results"
+# LogFilePrefix: one trx per test project (a fixed LogFileName made the projects overwrite each other's counts).
+dotnet test KennisSite.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=results" --results-directory "$results"
 status=$?
 set -e
 

@@ -72,8 +72,7 @@ public sealed class KeyboardTests(SiteFixture site)
         var firstCard = page.Locator("#catalogus-lijst .kaart-titel a").First;
         var href = await firstCard.EvaluateAsync<string>("a => a.href");
         await Keyboard.TabToAsync(page, "#catalogus-lijst .kaart-titel a");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(href);
+        await s.PressAndWaitForPageAsync("Enter", href);
         s.AssertNoProblems();
     }
 
@@ -99,8 +98,7 @@ public sealed class KeyboardTests(SiteFixture site)
         Assert.True(s.IsInsideSite(href), $"The result links into the site: {href}");
         await Keyboard.TabToAsync(page, "#zoekresultaten li a");
         Assert.Equal(href, await page.EvaluateAsync<string>("() => document.activeElement.href"));
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(href, new() { WaitUntil = WaitUntilState.Load });
+        await s.PressAndWaitForPageAsync("Enter", href);
         Assert.True(await page.Locator("h1").CountAsync() == 1, "The result opens a page of the site.");
         s.AssertNoProblems();
     }

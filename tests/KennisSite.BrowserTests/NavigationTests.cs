@@ -30,7 +30,7 @@ public sealed class NavigationTests(SiteFixture site)
         var target = (await entry.GetAttributeAsync("href"))!;
         var title = await entry.InnerTextAsync();
         await entry.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(target, StringComparison.Ordinal));
+        await s.WaitForPageAsync(url => url.EndsWith(target, StringComparison.Ordinal), "the chapter " + target);
         Assert.Equal(PageKinds.Cahier, s.CurrentPath);
         var heading = page.Locator(target);
         Assert.Equal(title, await heading.InnerTextAsync());

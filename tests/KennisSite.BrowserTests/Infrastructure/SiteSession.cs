@@ -108,7 +108,29 @@ public sealed class SiteSession : IAsyncDisposable
     {
         var before = Page.Url.Split('#')[0];
         await link.ClickAsync();
-        await Page.WaitForURLAsync(url => url.Split('#')[0] != before, new() { WaitUntil = WaitUntilState.Load });
+        await WaitForPageAsync(url => url.Split('#')[0] != before, "another page than " + Relative(before));
+    }
+
+    /// <summary>Presses a key that leads to another page (Enter on a link) and waits until that page has loaded.</summary>
+    public async Task PressAndWaitForPageAsync(string key, string expectedUrl)
+    {
+        await Page.Keyboard.PressAsync(key);
+        await WaitForPageAsync(url => url == expectedUrl, Relative(expectedUrl));
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches, then until that page has loaded. (Polling the address: Playwright's WaitForURL can miss
+    /// a navigation that commits between pressing and waiting, and then waits for one that never comes.)
+    /// </summary>
+    public async Task WaitForPageAsync(Func<string, bool> arrived, string what, int timeoutMs = 15_000)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!arrived(Page.Url))
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs) Assert.Fail($"Did not arrive at {what} within {timeoutMs} ms; the browser is at {Relative(Page.Url)}.");
+            await Task.Delay(20);
+        }
+        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public void AssertNoProblems()

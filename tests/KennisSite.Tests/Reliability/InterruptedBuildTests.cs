@@ -28,38 +28,40 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log) : IDisposable
         var output = Path.Combine(site, "_site");
 
         // The site a reader has now, then an editor's changes: one card added, one changed, one removed.
-        var firstBuildTime = KennisCli.Build(["--site", site]);
+        var first = Run(site, output);
         var previous = FolderSnapshot.Take(output);
         ChangeContent(site);
         var sources = SourceSnapshot.Take(site);
 
-        // What the changed site looks like when nothing goes wrong, built into a fresh folder; how long that takes
-        // spreads the kills over a whole build.
+        // What the changed site looks like when nothing goes wrong, built into a fresh folder. How long that takes, and
+        // how long its last phase (writing and swapping) takes, place the kills.
         var fresh = Path.Combine(_work, "fresh");
-        var buildTime = Min(firstBuildTime, KennisCli.Build(["--site", site, "--uitvoer", fresh]));
+        var uninterrupted = Run(site, fresh, "--uitvoer", fresh);
         var complete = FolderSnapshot.Take(fresh);
         Assert.Contains("index.html", previous.Files.Keys);
         Assert.Contains("index.html", complete.Files.Keys);
         Assert.False(previous.SameAs(complete), "The content change should change the output, or this test cannot tell old from new.");
+        var buildTime = first.Elapsed < uninterrupted.Elapsed ? first.Elapsed : uninterrupted.Elapsed;
+        var writeTime = uninterrupted.Elapsed - uninterrupted.StartedWriting!.Value;
 
         var outcomes = new List<(string Kill, Landing Landing)>();
-        foreach (var moment in KillMoments(buildTime, complete.Files.Keys.ToList()))
+        foreach (var moment in KillMoments(buildTime, writeTime))
         {
-            var (kill, killed) = BuildAndKill(site, moment);
+            var run = Run(site, output, kill: moment);
             var after = FolderSnapshot.Take(output);
             Landing landing;
             if (previous.SameAs(after)) landing = Landing.PreviousSiteIntact;
-            else if (complete.SameAs(after)) landing = killed ? Landing.KilledAfterTheSwap : Landing.FinishedBeforeTheKill;
+            else if (complete.SameAs(after)) landing = run.Killed ? Landing.KilledAfterTheSwap : Landing.FinishedBeforeTheKill;
             else
             {
-                Assert.Fail($"{kill}: {output} is neither the previous site nor the complete new one.\n" +
+                Assert.Fail($"{run.Description}: {output} is neither the previous site nor the complete new one.\n" +
                             $"Compared with the previous site: {previous.FirstDifference(after)}\n" +
                             $"Compared with the new site: {complete.FirstDifference(after)}");
                 return;
             }
-            sources.AssertUnchanged(site, kill);
-            AssertNothingButLeftoverStagingFolders(site, kill);
-            outcomes.Add((kill, landing));
+            sources.AssertUnchanged(site, run.Description);
+            AssertNothingButLeftoverStagingFolders(site, run.Description);
+            outcomes.Add((run.Description, landing));
 
             // Every kill starts from the site the reader had, so each one could show a mix of old and new.
             if (landing != Landing.PreviousSiteIntact) previous.WriteTo(output);
@@ -67,12 +69,12 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log) : IDisposable
 
         // Leftover staging folders are allowed after a kill; the next successful build removes them.
         var leftovers = StagingFolders(site);
-        KennisCli.Build(["--site", site]);
+        Run(site, output);
         complete.AssertSameAs(FolderSnapshot.Take(output), "The first build after the kills differs from an uninterrupted build into a fresh folder");
         Assert.Equal(["_site", "content", "site.yml", "templates"], TopLevelEntries(site));
         sources.AssertUnchanged(site, "After the final build");
 
-        log.WriteLine($"{complete.Files.Count} files; an uninterrupted build took {buildTime.TotalSeconds:0.00} s.");
+        log.WriteLine($"{complete.Files.Count} files; a build takes {buildTime.TotalMilliseconds:0} ms, the last {writeTime.TotalMilliseconds:0} ms of it writing and swapping.");
         foreach (var (kill, landing) in outcomes) log.WriteLine($"{kill} → {landing}");
         log.WriteLine($"{outcomes.Count(o => o.Landing == Landing.PreviousSiteIntact)} kills before the swap, " +
                       $"{outcomes.Count(o => o.Landing == Landing.KilledAfterTheSwap)} after it, " +
@@ -82,47 +84,68 @@ public sealed class InterruptedBuildTests(ITestOutputHelper log) : IDisposable
 
     private enum Landing { PreviousSiteIntact, KilledAfterTheSwap, FinishedBeforeTheKill }
 
-    /// <summary>A kill after a fixed delay, or as soon as a path inside the build's staging folder exists.</summary>
-    private sealed record KillMoment(string Name, TimeSpan? Delay = null, string? StagedPath = null);
+    /// <summary>A kill after a delay from the start, or after a delay from the moment the build first changes anything on disk.</summary>
+    private sealed record KillMoment(string Name, TimeSpan? Delay = null, TimeSpan? IntoWriting = null);
 
     /// <summary>
-    /// Eight moments spread over a build (the very start, six seeded random ones, the very end), and two aimed at the
-    /// short riskiest phase at the end, when the new site is written next to the old one and swapped in.
+    /// Eight moments spread over a build (the very start, six seeded random ones, the very end), and three aimed at the
+    /// short, riskiest phase at its end, when the site is written and swapped in. Those wait for the first change around
+    /// the output folder, whatever the writer does, so they would also catch a writer without a staging folder.
     /// </summary>
-    private static IEnumerable<KillMoment> KillMoments(TimeSpan buildTime, List<string> files)
+    private static IEnumerable<KillMoment> KillMoments(TimeSpan buildTime, TimeSpan writeTime)
     {
         var random = new Random(Seed);
         yield return new KillMoment("very early", Delay: TimeSpan.FromMilliseconds(5));
         foreach (var fraction in Enumerable.Range(0, 6).Select(_ => 0.1 + 0.85 * random.NextDouble()).Order())
             yield return new KillMoment($"at {fraction:P0} of a build", Delay: buildTime * fraction);
-        yield return new KillMoment("very late", Delay: buildTime * 0.97);
-        yield return new KillMoment("as the staging folder appears", StagedPath: "");
-        yield return new KillMoment("once the middle file is staged", StagedPath: files[files.Count / 2]);
+        yield return new KillMoment("very late", Delay: buildTime * 0.99);
+        foreach (var fraction in new[] { 0.0, 0.15, 0.5 })
+            yield return new KillMoment($"{fraction:P0} into writing", IntoWriting: writeTime * fraction);
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private sealed record RunResult(string Description, bool Killed, TimeSpan Elapsed, TimeSpan? StartedWriting);
 
-    /// <summary>Starts `kennissite build` and kills it at the moment; says when, and whether it was still running.</summary>
-    private static (string Kill, bool Killed) BuildAndKill(string site, KillMoment moment)
+    /// <summary>
+    /// Runs `kennissite build --site site` and, with a <paramref name="kill"/>, kills it at that moment. Notes when it
+    /// first changed anything around <paramref name="output"/>. A build that ends by itself must succeed.
+    /// </summary>
+    private static RunResult Run(string site, string output, params string[] options) => Run(site, output, null, options);
+
+    private static RunResult Run(string site, string output, KillMoment? kill, params string[] options)
     {
-        using var cli = KennisCli.Start(["build", "--site", site]);
-        if (moment.Delay is { } delay)
-            cli.WaitForExit(delay);
-        else
+        var before = DiskState.Of(output);
+        using var cli = KennisCli.Start(["build", "--site", site, .. options]);
+        TimeSpan? startedWriting = null;
+        while (!cli.HasExited && cli.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var target = Path.Combine(site, $"._site.nieuw-{cli.ProcessId}", moment.StagedPath!);
-            while (!cli.HasExited && !Path.Exists(target) && cli.Elapsed < TimeSpan.FromSeconds(60))
-                Thread.Sleep(1);
+            var now = cli.Elapsed;
+            if (startedWriting is null && DiskState.Of(output) != before) startedWriting = now;
+            if (kill?.Delay is { } delay && now >= delay) break;
+            if (kill?.IntoWriting is { } into && now >= startedWriting + into) break;
+            Thread.Sleep(1);
         }
-        var when = $"{cli.Elapsed.TotalMilliseconds:0} ms";
-        if (cli.HasExited)
+        var elapsed = cli.Elapsed;
+        if (!cli.HasExited && kill is not null)
         {
-            cli.WaitForExit(TimeSpan.Zero);
-            Assert.True(cli.ExitCode == 0, $"The build to be killed {moment.Name} failed by itself:\n{cli.Output}\n{cli.Error}");
-            return ($"Build to be killed {moment.Name} finished by itself after {when}", false);
+            cli.Kill();
+            return new RunResult($"Build killed {kill.Name} ({elapsed.TotalMilliseconds:0} ms)", true, elapsed, startedWriting);
         }
-        cli.Kill();
-        return ($"Build killed {moment.Name} ({when})", true);
+        Assert.True(cli.WaitForExit(TimeSpan.FromSeconds(1)), "kennissite build did not finish within 60 s.");
+        Assert.True(cli.ExitCode == 0, $"kennissite build exited with {cli.ExitCode}:\n{cli.Output}\n{cli.Error}");
+        var name = kill is null ? "Build" : $"Build to be killed {kill.Name}";
+        return new RunResult($"{name} finished by itself after {elapsed.TotalMilliseconds:0} ms", false, elapsed, startedWriting ?? elapsed);
+    }
+
+    /// <summary>
+    /// Cheap signs that a build has started writing: an entry created, renamed or deleted next to the output folder or
+    /// in it (folder modification times), or its index.html rewritten in place.
+    /// </summary>
+    private sealed record DiskState(DateTime Parent, DateTime Folder, DateTime IndexPage)
+    {
+        public static DiskState Of(string output) => new(
+            Directory.GetLastWriteTimeUtc(Path.GetDirectoryName(output)!),
+            Directory.GetLastWriteTimeUtc(output),
+            File.GetLastWriteTimeUtc(Path.Combine(output, "index.html")));
     }
 
     private static void AssertNothingButLeftoverStagingFolders(string site, string kill)
