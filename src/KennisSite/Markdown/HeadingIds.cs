@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KennisSite.Input;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -29,7 +30,7 @@ public static class HeadingIds
     public static string FromText(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in Accents.ToBaseLetters(text))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             var lower = char.ToLowerInvariant(c);

@@ -9,27 +9,28 @@ namespace KennisSite.Tests.Reliability;
 public sealed class FolderSnapshot
 {
     public string Folder { get; }
+
+    /// <summary>A folder that does not exist gives an empty snapshot with Exists false.</summary>
+    public bool Exists { get; }
+
     public IReadOnlyDictionary<string, byte[]> Files { get; }
     public IReadOnlySet<string> Directories { get; }
 
-    private FolderSnapshot(string folder, IReadOnlyDictionary<string, byte[]> files, IReadOnlySet<string> directories) =>
-        (Folder, Files, Directories) = (folder, files, directories);
-
-    /// <summary>A folder that does not exist gives an empty snapshot with <see cref="Exists"/> false.</summary>
-    public bool Exists { get; private init; }
+    private FolderSnapshot(string folder, bool exists, IReadOnlyDictionary<string, byte[]> files, IReadOnlySet<string> directories) =>
+        (Folder, Exists, Files, Directories) = (folder, exists, files, directories);
 
     public static FolderSnapshot Take(string folder)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var directories = new SortedSet<string>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder)) return new FolderSnapshot(folder, files, directories) { Exists = false };
+        if (!Directory.Exists(folder)) return new FolderSnapshot(folder, false, files, directories);
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(folder, entry).Replace('\\', '/');
             if (Directory.Exists(entry)) directories.Add(relative);
             else files[relative] = File.ReadAllBytes(entry);
         }
-        return new FolderSnapshot(folder, files, directories) { Exists = true };
+        return new FolderSnapshot(folder, true, files, directories);
     }
 
     public bool SameAs(FolderSnapshot other) => FirstDifference(other) is null;
