@@ -43,7 +43,7 @@ public class LargeInputTests
     }
 
     [Fact]
-    public void Ten_thousand_cards_in_one_folder_are_all_read_validated_and_linked()
+    public void Ten_thousand_cards_in_one_folder_build_and_one_broken_card_among_them_is_found()
     {
         using var site = TestSite.Create($"""
             -- site.yml --
@@ -65,12 +65,17 @@ public class LargeInputTests
                 themas: [buren]
                 {TestSite.Scores(toeleiding: i % 4, detectie: i / 4 % 4)}
                 """);
+        var good = File.ReadAllText(Path.Combine(folder, "kaart-04242.yml"));
         File.WriteAllText(Path.Combine(folder, "kaart-04242.yml"), "titel: [kapot\n");
 
-        var result = site.Check();
-
-        var error = Assert.Single(result.Diagnostics);
+        var error = Assert.Single(site.Check().Diagnostics);
         Assert.Equal("KS1002", error.Code);
         Assert.Equal("content/praktijkvoorbeelden/kaart-04242.yml", error.Location?.Path);
+
+        File.WriteAllText(Path.Combine(folder, "kaart-04242.yml"), good);
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Take(5)));
+        Assert.Equal(10_000, result.Files.Count(f => f.Path.StartsWith("praktijkvoorbeelden/kaart-", StringComparison.Ordinal) && f.Path.EndsWith("/index.html", StringComparison.Ordinal)));
+        Assert.Contains("kaart-09999/index.html", result.Text("praktijkvoorbeelden/index.html"));
     }
 }
