@@ -9,7 +9,7 @@ namespace KennisSite.Tests.Reliability;
 /// <summary>
 /// Seeded mutations of valid cards, front matter, site.yml and Markdown, as forms, e-mails and word processors
 /// produce them. Whatever the input, the build returns diagnostics instead of throwing, every error names a file,
-/// and a line where the file has lines. KENNIS_FUZZ_CASES sets the number of cases (default 1500), KENNIS_FUZZ_SEED the seed.
+/// and a line where the file has lines. KENNIS_FUZZ_CASES sets the number of cases (default 3000), KENNIS_FUZZ_SEED the seed.
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
@@ -115,7 +115,7 @@ public class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_sites_never_crash_the_build_and_every_error_is_located()
     {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("KENNIS_FUZZ_CASES"), out var n) ? n : 1500;
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("KENNIS_FUZZ_CASES"), out var n) ? n : 3000;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("KENNIS_FUZZ_SEED"), out var s) ? s : 20261123;
         var files = BaseSite.Keys.Order(StringComparer.Ordinal).ToArray();
         var clock = Stopwatch.StartNew();
