@@ -34,6 +34,8 @@ for project in tests/KennisSite.Tests tests/KennisSite.BrowserTests; do
   dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+echo "Screenshots van de browsertests: $KENNIS_ARTIFACTS/screenshots"
+
 # One plain closing line with the counts of all test projects together.
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
@@ -47,5 +49,4 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
-echo "Screenshots van de browsertests: $KENNIS_ARTIFACTS/screenshots"
 exit $status
