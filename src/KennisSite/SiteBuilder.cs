@@ -95,20 +95,7 @@ public static class SiteBuilder
 
         Stage("zoekindex");
 
-        // The home and search pages show the zip's size, and the zip contains them: render them again until the size they show is stable.
-        var sizeShown = "";
-        var zip = Array.Empty<byte>();
-        for (var attempt = 0; attempt < 4 && !diagnostics.HasErrors; attempt++)
-        {
-            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName));
-            var size = OfflineZip.SizeText(zip.Length);
-            if (size == sizeShown) break;
-            sizeShown = size;
-            foreach (var job in pages.PagesShowingZip(ZipWith(size)))
-                if (Render(job) is { } html)
-                    files[files.FindIndex(f => f.Path == job.OutputPath)] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
-        }
-        files.Add(new OutputFile(zipName, zip));
+        if (!diagnostics.HasErrors) files.Add(OfflineCopy(files, pages, zipName, ZipWith, Render));
         Stage("offline-zip");
 
         // Write
@@ -122,6 +109,27 @@ public static class SiteBuilder
             Stage("schrijven");
         }
         return Done();
+    }
+
+    /// <summary>
+    /// The home and search pages show the zip's size, and the zip contains them: render them again until the size they
+    /// show is the size of the zip they are in (in practice the second pass).
+    /// </summary>
+    private static OutputFile OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, Func<string, ZipView> zipWith, Func<PageJob, string?> render)
+    {
+        var sizeShown = "";
+        var zip = Array.Empty<byte>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName));
+            var size = OfflineZip.SizeText(zip.Length);
+            if (size == sizeShown) break;
+            sizeShown = size;
+            foreach (var job in pages.PagesShowingZip(zipWith(size)))
+                if (render(job) is { } html)
+                    files[files.FindIndex(f => f.Path == job.OutputPath)] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
+        }
+        return new OutputFile(zipName, zip);
     }
 
     private static bool IsInside(string folder, string parent)
