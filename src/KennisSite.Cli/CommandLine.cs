@@ -16,9 +16,12 @@ public static class CommandLine
         Gebruik:
           kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict] [--tijden]
           kennissite check [--site MAP] [--tijden]
+          kennissite nieuw voorbeeld NAAM [--site MAP]
+          kennissite nieuw cahier NAAM [--site MAP]
 
           build        bouwt de site (standaard in de map uit site.yml, 'uitvoer', meestal _site)
           check        controleert inhoud en links, en schrijft niets
+          nieuw        maakt een nieuw praktijkvoorbeeld of cahier om in te vullen (overschrijft nooit)
           --site       de map met site.yml, content/ en templates/ (standaard: de huidige map)
           --uitvoer    schrijf de site naar deze map in plaats van die uit site.yml
           --concepten  publiceer ook items met 'concept: true'
@@ -40,6 +43,7 @@ public static class CommandLine
             output.WriteLine(Usage);
             return Success;
         }
+        if (parsed.Command == "nieuw") return New(parsed, output, error);
         try
         {
             var options = new BuildOptions(parsed.Site, parsed.Output, parsed.Drafts, parsed.Strict);
@@ -60,6 +64,17 @@ public static class CommandLine
         }
     }
 
+    private static int New(Arguments parsed, TextWriter output, TextWriter error)
+    {
+        var diagnostics = new DiagnosticBag();
+        var kind = parsed.NewKind == "voorbeeld" ? KennisSite.Scaffolding.NewItem.Kind.PracticeCard : KennisSite.Scaffolding.NewItem.Kind.Cahier;
+        var created = KennisSite.Scaffolding.NewItem.Create(parsed.Site, kind, parsed.NewSlug!, DateOnly.FromDateTime(DateTime.Now), diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList()) error.WriteLine(diagnostic);
+        if (created is null) return ContentErrors;
+        output.WriteLine($"Aangemaakt: {created}. Vul de teksten in en bouw de site.");
+        return Success;
+    }
+
     private static string Summary(string command, BuildResult result)
     {
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
@@ -70,7 +85,7 @@ public static class CommandLine
             : $"Niet gebouwd: {counts}. De vorige uitvoer is niet aangeraakt.";
     }
 
-    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false);
+    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false, string? NewKind = null, string? NewSlug = null);
 
     private static Arguments Parse(string[] args)
     {
@@ -78,24 +93,31 @@ public static class CommandLine
         if (args.Length == 0) return Fail("geef een opdracht: build of check.");
         if (args[0] is "-h" or "--help" or "help") return new("", ".", null, false, false, true, null);
         var command = args[0];
-        if (command is not ("build" or "check")) return Fail($"onbekende opdracht '{command}'.");
+        if (command is not ("build" or "check" or "nieuw")) return Fail($"onbekende opdracht '{command}'.");
+        string? newKind = null, newSlug = null;
+        var first = 1;
+        if (command == "nieuw")
+        {
+            if (args.Length < 3 || args[1] is not ("voorbeeld" or "cahier")) return Fail("gebruik: kennissite nieuw voorbeeld|cahier NAAM.");
+            (newKind, newSlug, first) = (args[1], args[2], 3);
+        }
         string site = ".";
         string? output = null;
         bool drafts = false, strict = false, timings = false;
-        for (var i = 1; i < args.Length; i++)
+        for (var i = first; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--site" when i + 1 < args.Length: site = args[++i]; break;
                 case "--uitvoer" when i + 1 < args.Length && command == "build": output = args[++i]; break;
-                case "--concepten": drafts = true; break;
-                case "--strict": strict = true; break;
-                case "--tijden": timings = true; break;
+                case "--concepten" when command != "nieuw": drafts = true; break;
+                case "--strict" when command != "nieuw": strict = true; break;
+                case "--tijden" when command != "nieuw": timings = true; break;
                 case "-h" or "--help": return new(command, site, output, drafts, strict, true, null);
                 case "--site" or "--uitvoer": return Fail($"'{args[i]}' verwacht een map.");
                 default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");
             }
         }
-        return new(command, site, output, drafts, strict, false, null, timings);
+        return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug);
     }
 }
