@@ -14,8 +14,8 @@ public static class CommandLine
 
     private const string Usage = """
         Gebruik:
-          kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict] [--tijden]
-          kennissite check [--site MAP] [--tijden]
+          kennissite build [--site MAP] [--uitvoer MAP] [--concepten] [--strict] [--tijden] [--json]
+          kennissite check [--site MAP] [--tijden] [--json]
           kennissite nieuw voorbeeld NAAM [--site MAP]
           kennissite nieuw cahier NAAM [--site MAP]
 
@@ -27,9 +27,11 @@ public static class CommandLine
           --concepten  publiceer ook items met 'concept: true'
           --strict     behandel waarschuwingen als fouten
           --tijden     toon hoe lang elke stap van de build duurde
+          --json       meldingen en samenvatting als JSON, voor editors en andere programma's
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="colour">Colour for a person at a terminal; off when the output goes to a file, a pipe or CI (and with NO_COLOR).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false)
     {
         var parsed = Parse(args);
         if (parsed.Error is not null)
@@ -48,8 +50,13 @@ public static class CommandLine
         {
             var options = new BuildOptions(parsed.Site, parsed.Output, parsed.Drafts, parsed.Strict);
             var result = parsed.Command == "check" ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
+            if (parsed.Json)
+            {
+                output.WriteLine(Json(result));
+                return result.Succeeded ? Success : ContentErrors;
+            }
             foreach (var diagnostic in result.Diagnostics)
-                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic);
+                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(colour ? Coloured(diagnostic) : diagnostic.ToString());
             if (parsed.Timings)
                 foreach (var timing in result.Timings)
                     output.WriteLine($"{timing.Stage,-20} {timing.Elapsed.TotalMilliseconds,8:0} ms");
@@ -75,6 +82,34 @@ public static class CommandLine
         return Success;
     }
 
+    private static string Coloured(Diagnostic diagnostic)
+    {
+        var text = diagnostic.ToString();
+        var (word, code) = diagnostic.Severity == Severity.Error ? ("error", "31") : ("warning", "33");
+        var at = text.IndexOf($" {word} {diagnostic.Code}:", StringComparison.Ordinal);
+        return at < 0 ? text : $"{text[..(at + 1)]}\u001b[1;{code}m{word} {diagnostic.Code}\u001b[0m{text[(at + 1 + word.Length + 1 + diagnostic.Code.Length)..]}";
+    }
+
+    /// <summary>The same diagnostics for tools: one JSON object, positions 1-based, the message as editors read it.</summary>
+    private static string Json(BuildResult result) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        geslaagd = result.Succeeded,
+        fouten = result.ErrorCount,
+        waarschuwingen = result.WarningCount,
+        paginas = result.PageCount,
+        bestanden = result.Files.Count,
+        seconden = Math.Round(result.Elapsed.TotalSeconds, 2),
+        meldingen = result.Diagnostics.Select(d => new
+        {
+            ernst = d.Severity == Severity.Error ? "error" : "warning",
+            code = d.Code,
+            bestand = d.Location?.Path,
+            regel = d.Location is { Line: > 0 } l ? l.Line : (int?)null,
+            kolom = d.Location is { Line: > 0 } c ? Math.Max(1, c.Column) : (int?)null,
+            bericht = d.Message,
+        }),
+    }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true });
+
     private static string Summary(string command, BuildResult result)
     {
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
@@ -85,7 +120,7 @@ public static class CommandLine
             : $"Niet gebouwd: {counts}. De vorige uitvoer is niet aangeraakt.";
     }
 
-    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false, string? NewKind = null, string? NewSlug = null);
+    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false, string? NewKind = null, string? NewSlug = null, bool Json = false);
 
     private static Arguments Parse(string[] args)
     {
@@ -103,7 +138,7 @@ public static class CommandLine
         }
         string site = ".";
         string? output = null;
-        bool drafts = false, strict = false, timings = false;
+        bool drafts = false, strict = false, timings = false, json = false;
         for (var i = first; i < args.Length; i++)
         {
             switch (args[i])
@@ -113,11 +148,12 @@ public static class CommandLine
                 case "--concepten" when command != "nieuw": drafts = true; break;
                 case "--strict" when command != "nieuw": strict = true; break;
                 case "--tijden" when command != "nieuw": timings = true; break;
+                case "--json" when command != "nieuw": json = true; break;
                 case "-h" or "--help": return new(command, site, output, drafts, strict, true, null);
                 case "--site" or "--uitvoer": return Fail($"'{args[i]}' verwacht een map.");
                 default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");
             }
         }
-        return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug);
+        return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug, json);
     }
 }

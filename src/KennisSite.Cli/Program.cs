@@ -1,3 +1,4 @@
 using KennisSite.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+var colour = !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+return CommandLine.Run(args, Console.Out, Console.Error, colour);

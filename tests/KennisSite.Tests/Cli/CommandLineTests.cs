@@ -38,6 +38,36 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Json_gives_every_diagnostic_with_its_position_for_tools()
+    {
+        using var site = TestSite.FromFolder(Path.Combine(RepoPaths.Fixtures, "invalid", "zes-fouten-tegelijk"));
+        var (code, output, error) = Run("check", "--site", site.Root, "--json");
+        Assert.Equal(CommandLine.ContentErrors, code);
+        Assert.Equal("", error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("geslaagd").GetBoolean());
+        Assert.Equal(6, root.GetProperty("fouten").GetInt32());
+        var score = root.GetProperty("meldingen").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "KS2007");
+        Assert.Equal("content/praktijkvoorbeelden/score-vijf.yml", score.GetProperty("bestand").GetString());
+        Assert.Equal(13, score.GetProperty("regel").GetInt32());
+        Assert.Equal(15, score.GetProperty("kolom").GetInt32());
+        Assert.Contains("'toeleiding'", score.GetProperty("bericht").GetString());
+    }
+
+    [Fact]
+    public void Colour_marks_errors_only_when_asked_for()
+    {
+        using var site = TestSite.FromFolder(Path.Combine(RepoPaths.Fixtures, "invalid", "onbekend-thema"));
+        var plain = new StringWriter();
+        CommandLine.Run(["check", "--site", site.Root], new StringWriter(), plain);
+        Assert.DoesNotContain("\u001b[", plain.ToString());
+        var coloured = new StringWriter();
+        CommandLine.Run(["check", "--site", site.Root], new StringWriter(), coloured, colour: true);
+        Assert.Contains("\u001b[1;31merror KS2004\u001b[0m:", coloured.ToString());
+    }
+
+    [Fact]
     public void Check_validates_without_writing_anything()
     {
         using var site = TestSite.FromFolder(Path.Combine(RepoPaths.Fixtures, "basic"));
