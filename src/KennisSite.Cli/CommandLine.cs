@@ -18,10 +18,12 @@ public static class CommandLine
           kennissite check [--site MAP] [--tijden] [--json]
           kennissite nieuw voorbeeld NAAM [--site MAP]
           kennissite nieuw cahier NAAM [--site MAP]
+          kennissite schema [--site MAP]
 
           build        bouwt de site (standaard in de map uit site.yml, 'uitvoer', meestal _site)
           check        controleert inhoud en links, en schrijft niets
           nieuw        maakt een nieuw praktijkvoorbeeld of cahier om in te vullen (overschrijft nooit)
+          schema       schrijft .kennissite/praktijkvoorbeeld.schema.json voor de YAML-extensie van VS Code
           --site       de map met site.yml, content/ en templates/ (standaard: de huidige map)
           --uitvoer    schrijf de site naar deze map in plaats van die uit site.yml
           --concepten  publiceer ook items met 'concept: true'
@@ -46,6 +48,7 @@ public static class CommandLine
             return Success;
         }
         if (parsed.Command == "nieuw") return New(parsed, output, error);
+        if (parsed.Command == "schema") return Schema(parsed, output, error);
         try
         {
             var options = new BuildOptions(parsed.Site, parsed.Output, parsed.Drafts, parsed.Strict);
@@ -79,6 +82,16 @@ public static class CommandLine
         foreach (var diagnostic in diagnostics.ToSortedList()) error.WriteLine(diagnostic);
         if (created is null) return ContentErrors;
         output.WriteLine($"Aangemaakt: {created}. Vul de teksten in en bouw de site.");
+        return Success;
+    }
+
+    private static int Schema(Arguments parsed, TextWriter output, TextWriter error)
+    {
+        var diagnostics = new DiagnosticBag();
+        var written = KennisSite.Scaffolding.CardSchema.Write(parsed.Site, diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList()) error.WriteLine(diagnostic);
+        if (written is null) return ContentErrors;
+        output.WriteLine($"Geschreven: {written}. Kaarten met de regel '{KennisSite.Scaffolding.CardSchema.ModelineFromCard}' bovenaan worden in VS Code (YAML-extensie) gecontroleerd en aangevuld.");
         return Success;
     }
 
@@ -128,7 +141,7 @@ public static class CommandLine
         if (args.Length == 0) return Fail("geef een opdracht: build of check.");
         if (args[0] is "-h" or "--help" or "help") return new("", ".", null, false, false, true, null);
         var command = args[0];
-        if (command is not ("build" or "check" or "nieuw")) return Fail($"onbekende opdracht '{command}'.");
+        if (command is not ("build" or "check" or "nieuw" or "schema")) return Fail($"onbekende opdracht '{command}'.");
         string? newKind = null, newSlug = null;
         var first = 1;
         if (command == "nieuw")
@@ -145,10 +158,10 @@ public static class CommandLine
             {
                 case "--site" when i + 1 < args.Length: site = args[++i]; break;
                 case "--uitvoer" when i + 1 < args.Length && command == "build": output = args[++i]; break;
-                case "--concepten" when command != "nieuw": drafts = true; break;
-                case "--strict" when command != "nieuw": strict = true; break;
-                case "--tijden" when command != "nieuw": timings = true; break;
-                case "--json" when command != "nieuw": json = true; break;
+                case "--concepten" when command is "build" or "check": drafts = true; break;
+                case "--strict" when command is "build" or "check": strict = true; break;
+                case "--tijden" when command is "build" or "check": timings = true; break;
+                case "--json" when command is "build" or "check": json = true; break;
                 case "-h" or "--help": return new(command, site, output, drafts, strict, true, null);
                 case "--site" or "--uitvoer": return Fail($"'{args[i]}' verwacht een map.");
                 default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");

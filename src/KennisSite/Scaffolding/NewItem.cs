@@ -59,6 +59,7 @@ public static class NewItem
         var framework = config.Framework;
         var text = new StringBuilder();
         text.Append($"""
+            {CardSchema.ModelineFromCard}
             # Nieuw praktijkvoorbeeld. Vul de teksten in; de velden met '#' ervoor zijn niet verplicht.
             titel: {title}
             plaats: Brussel
