@@ -58,9 +58,6 @@ public sealed record PracticeCard(
     IReadOnlyList<Positioned<string>> Themes,
     Positioned<string>? Cahier)
 {
-    /// <summary>The ids of the sections every card page has, so '#leerpunten' links can be checked.</summary>
-    public static readonly IReadOnlyList<string> SectionIds = ["wat", "aanpak", "leerpunten", "acties", "functies", "contact"];
-
     /// <summary>The section ids this card's page has: 'wat' and 'functies' always, the others when the card fills them.</summary>
     public IReadOnlySet<string> SectionsShown()
     {
