@@ -71,7 +71,7 @@ public static class SearchIndexFiles
     /// JSON inside JSON.parse('...') rather than as an object literal: browsers parse JSON several times faster than
     /// JavaScript source, which decides how soon the first result shows on a large site.
     /// </summary>
-    private static string Script(string variable, string json)
+    public static string Script(string variable, string json)
     {
         var js = new StringBuilder(json.Length + 64).Append("window.").Append(variable).Append(" = JSON.parse('");
         foreach (var c in json)

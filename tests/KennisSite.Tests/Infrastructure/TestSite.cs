@@ -33,6 +33,17 @@ public sealed class TestSite : IDisposable
           - {sleutel: onderwerp, naam: Onderwerpen}
         """;
 
+    /// <summary>site.yml with <see cref="StandardConfig"/> and one theme, 'buren': the smallest valid site, for tests about something else.</summary>
+    public const string MinimalSite = $"""
+        -- site.yml --
+        {StandardConfig}
+        -- content/themas/buren.md --
+        ---
+        titel: Buren
+        ---
+        Over buren.
+        """;
+
     public static string Scores(int buurtanalyse = 1, int samenwerking = 2, int informeren = 1, int socialeNetwerken = 3,
         int krachtTalenten = 2, int detectie = 1, int toeleiding = 1, int beleidsadvies = 0) => $"""
         functies:

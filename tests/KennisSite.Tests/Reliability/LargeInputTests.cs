@@ -19,13 +19,7 @@ public class LargeInputTests
             for (var p = 0; p < 40; p++) body.Append(paragraph).Append(paragraph).Append("\n\n");
         }
         using var site = TestSite.Create($"""
-            -- site.yml --
-            {TestSite.StandardConfig}
-            -- content/themas/buren.md --
-            ---
-            titel: Buren
-            ---
-            Over buren.
+            {TestSite.MinimalSite}
             -- content/cahiers/groot.md --
             ---
             titel: Een heel groot cahier
@@ -46,13 +40,7 @@ public class LargeInputTests
     public void Ten_thousand_cards_in_one_folder_build_and_one_broken_card_among_them_is_found()
     {
         using var site = TestSite.Create($"""
-            -- site.yml --
-            {TestSite.StandardConfig}
-            -- content/themas/buren.md --
-            ---
-            titel: Buren
-            ---
-            Over buren.
+            {TestSite.MinimalSite}
             """);
         var folder = site.FullPath("content/praktijkvoorbeelden");
         Directory.CreateDirectory(folder);

@@ -7,13 +7,7 @@ namespace KennisSite.Tests.Reliability;
 public class OutsideTheSiteTests
 {
     private static TestSite Site(string extra = "", string cahierExtra = "", string body = "Tekst.") => TestSite.Create($"""
-        -- site.yml --
-        {TestSite.StandardConfig}
-        -- content/themas/buren.md --
-        ---
-        titel: Buren
-        ---
-        Over buren.
+        {TestSite.MinimalSite}
         -- content/cahiers/netwerken/index.md --
         ---
         titel: Netwerken
@@ -90,13 +84,7 @@ public class OutsideTheSiteTests
     {
         var laughs = string.Join("\n", Enumerable.Range(1, 9).Select(i => $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]"));
         using var site = TestSite.Create($"""
-            -- site.yml --
-            {TestSite.StandardConfig}
-            -- content/themas/buren.md --
-            ---
-            titel: Buren
-            ---
-            Over buren.
+            {TestSite.MinimalSite}
             -- content/praktijkvoorbeelden/lachen.yml --
             l0: &l0 "ha"
             {laughs}
