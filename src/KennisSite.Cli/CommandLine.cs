@@ -19,21 +19,28 @@ public static class CommandLine
           kennissite nieuw voorbeeld NAAM [--site MAP]
           kennissite nieuw cahier NAAM [--site MAP]
           kennissite schema [--site MAP]
+          kennissite serve [--site MAP] [--poort N] [--concepten]
 
           build        bouwt de site (standaard in de map uit site.yml, 'uitvoer', meestal _site)
           check        controleert inhoud en links, en schrijft niets
           nieuw        maakt een nieuw praktijkvoorbeeld of cahier om in te vullen (overschrijft nooit)
           schema       schrijft .kennissite/praktijkvoorbeeld.schema.json voor de YAML-extensie van VS Code
+          serve        toont de site op http://127.0.0.1:5050/ en maakt ze opnieuw bij elke wijziging (Ctrl+C stopt)
           --site       de map met site.yml, content/ en templates/ (standaard: de huidige map)
           --uitvoer    schrijf de site naar deze map in plaats van die uit site.yml
           --concepten  publiceer ook items met 'concept: true'
+          --poort      de poort voor serve (standaard 5050; 0 kiest een vrije poort)
           --strict     behandel waarschuwingen als fouten
           --tijden     toon hoe lang elke stap van de build duurde
           --json       meldingen en samenvatting als JSON, voor editors en andere programma's
         """;
 
+    public const int DefaultPort = 5050;
+
     /// <param name="colour">Colour for a person at a terminal; off when the output goes to a file, a pipe or CI (and with NO_COLOR).</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false)
+    /// <param name="progress">A person is watching the error stream: show how a long build is getting on.</param>
+    /// <param name="stop">Ctrl+C: ends `serve`.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false, bool progress = false, CancellationToken stop = default)
     {
         var parsed = Parse(args);
         if (parsed.Error is not null)
@@ -52,14 +59,16 @@ public static class CommandLine
         try
         {
             var options = new BuildOptions(parsed.Site, parsed.Output, parsed.Drafts, parsed.Strict);
-            var result = parsed.Command == "check" ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
+            if (parsed.Command == "serve") return Serve(options, parsed.Port, output, error, colour, stop);
+            BuildResult result;
+            using (var line = progress && !parsed.Json ? new ProgressLine(error) : null)
+                result = parsed.Command == "check" ? SiteBuilder.Check(options) : SiteBuilder.Build(options, events: new BuildEvents { Progress = line is null ? null : line.Show });
             if (parsed.Json)
             {
                 output.WriteLine(Json(result));
                 return result.Succeeded ? Success : ContentErrors;
             }
-            foreach (var diagnostic in result.Diagnostics)
-                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(colour ? Coloured(diagnostic) : diagnostic.ToString());
+            Print(result.Diagnostics, output, error, colour);
             if (parsed.Timings)
                 foreach (var timing in result.Timings)
                     output.WriteLine($"{timing.Stage,-20} {timing.Elapsed.TotalMilliseconds,8:0} ms");
@@ -72,6 +81,40 @@ public static class CommandLine
             error.WriteLine(e.ToString());
             return InternalError;
         }
+    }
+
+    private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output, TextWriter error, bool colour)
+    {
+        foreach (var diagnostic in diagnostics)
+            (diagnostic.Severity == Severity.Error ? error : output).WriteLine(colour ? Coloured(diagnostic) : diagnostic.ToString());
+    }
+
+    private static int Serve(BuildOptions options, int port, TextWriter output, TextWriter error, bool colour, CancellationToken stop)
+    {
+        void Report(KennisSite.Serving.RebuildReport report)
+        {
+            var result = report.Result;
+            Print(result.Diagnostics, output, error, colour);
+            var ms = report.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            output.WriteLine(result.Succeeded
+                ? $"Gebouwd in {ms} ms: {report.PagesRendered} pagina's gemaakt, {report.PagesReused} hergebruikt, {report.FilesParsed} bestanden gelezen."
+                : $"Niet gebouwd ({result.ErrorCount} {(result.ErrorCount == 1 ? "fout" : "fouten")}): de browser toont ze; de laatste goede versie blijft online.");
+        }
+        KennisSite.Serving.DevServer server;
+        try
+        {
+            server = KennisSite.Serving.DevServer.StartAsync(options, port, Report).GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"kennissite: de site kan niet op poort {port} draaien ({e.Message}). Kies een andere poort met --poort.");
+            return UsageError;
+        }
+        output.WriteLine($"De site draait op {server.Address} en wordt opnieuw gemaakt bij elke wijziging in content/, templates/ of site.yml. Ctrl+C stopt.");
+        stop.WaitHandle.WaitOne();
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        output.WriteLine("Gestopt.");
+        return Success;
     }
 
     private static int New(Arguments parsed, TextWriter output, TextWriter error)
@@ -133,15 +176,15 @@ public static class CommandLine
             : $"Niet gebouwd: {counts}. De vorige uitvoer is niet aangeraakt.";
     }
 
-    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false, string? NewKind = null, string? NewSlug = null, bool Json = false);
+    private sealed record Arguments(string Command, string Site, string? Output, bool Drafts, bool Strict, bool Help, string? Error, bool Timings = false, string? NewKind = null, string? NewSlug = null, bool Json = false, int Port = DefaultPort);
 
     private static Arguments Parse(string[] args)
     {
         Arguments Fail(string message) => new("", ".", null, false, false, false, message);
-        if (args.Length == 0) return Fail("geef een opdracht: build of check.");
+        if (args.Length == 0) return Fail("geef een opdracht: build, check, serve, nieuw of schema.");
         if (args[0] is "-h" or "--help" or "help") return new("", ".", null, false, false, true, null);
         var command = args[0];
-        if (command is not ("build" or "check" or "nieuw" or "schema")) return Fail($"onbekende opdracht '{command}'.");
+        if (command is not ("build" or "check" or "nieuw" or "schema" or "serve")) return Fail($"onbekende opdracht '{command}'.");
         string? newKind = null, newSlug = null;
         var first = 1;
         if (command == "nieuw")
@@ -152,13 +195,18 @@ public static class CommandLine
         string site = ".";
         string? output = null;
         bool drafts = false, strict = false, timings = false, json = false;
+        var port = DefaultPort;
         for (var i = first; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--site" when i + 1 < args.Length: site = args[++i]; break;
                 case "--uitvoer" when i + 1 < args.Length && command == "build": output = args[++i]; break;
-                case "--concepten" when command is "build" or "check": drafts = true; break;
+                case "--concepten" when command is "build" or "check" or "serve": drafts = true; break;
+                case "--poort" when command == "serve" && i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
+                        return Fail($"'--poort' verwacht een getal van 0 tot 65535, niet '{args[i]}'.");
+                    break;
                 case "--strict" when command is "build" or "check": strict = true; break;
                 case "--tijden" when command is "build" or "check": timings = true; break;
                 case "--json" when command is "build" or "check": json = true; break;
@@ -167,6 +215,6 @@ public static class CommandLine
                 default: return Fail($"onbekende optie '{args[i]}' bij '{command}'.");
             }
         }
-        return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug, json);
+        return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug, json, port);
     }
 }

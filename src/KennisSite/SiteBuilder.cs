@@ -15,13 +15,17 @@ namespace KennisSite;
 /// <summary>The whole build, top to bottom: Load → Validate → Link → Render → Index → Write. A broken model is never rendered.</summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options) => Run(options, render: true);
+    /// <param name="cache">What an earlier build of the same site left (serve); a build without one starts from nothing.</param>
+    /// <param name="events">Progress, pages as they change, cancellation.</param>
+    public static BuildResult Build(BuildOptions options, BuildCache? cache = null, BuildEvents? events = null) =>
+        Run(options, render: true, cache ?? new BuildCache(), events ?? new BuildEvents());
 
     /// <summary>Loads, validates and resolves links; renders and writes nothing.</summary>
-    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false);
+    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false, new BuildCache(), new BuildEvents());
 
-    private static BuildResult Run(BuildOptions options, bool render)
+    private static BuildResult Run(BuildOptions options, bool render, BuildCache cache, BuildEvents events)
     {
+        var cancel = events.Cancellation;
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var files = new List<OutputFile>();
@@ -30,10 +34,12 @@ public static class SiteBuilder
 
         var timings = new List<StageTiming>();
         var stageStart = TimeSpan.Zero;
-        void Stage(string name)
+        void Stage(string name, string? next = null)
         {
             timings.Add(new StageTiming(name, clock.Elapsed - stageStart));
             stageStart = clock.Elapsed;
+            cancel.ThrowIfCancellationRequested();
+            if (next is not null) events.Progress?.Invoke(new BuildProgress(next, 0, 0));
         }
         BuildResult Done() => new(Finish(diagnostics, options.Strict), files, pageCount, outputFolder, clock.Elapsed) { Timings = timings };
 
@@ -41,11 +47,12 @@ public static class SiteBuilder
         var config = SiteConfigLoader.Load(options.SiteRoot, diagnostics);
         if (config is null) return Done();
         outputFolder = Path.GetFullPath(Path.Combine(options.SiteRoot, options.OutputFolder ?? config.OutputFolder));
+        cache.UseConfig(config);
         var markdown = new MarkdownParser();
-        var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics);
+        var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files);
         var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics) : null;
 
-        Stage("laden en valideren");
+        Stage("laden en valideren", "links");
 
         // Link
         var urls = new SiteUrls(config.Links);
@@ -59,32 +66,49 @@ public static class SiteBuilder
         if (diagnostics.HasErrors || templates is null) return Done();
         var graph = LinkGraphBuilder.Build(content, cahierLinks);
 
-        Stage("links");
+        Stage("links", "pagina's");
 
         // Render
-        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers);
+        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers, cache.Markdown);
         var site = pages.Site;
         var zipName = config.OfflineZipName;
         ZipView ZipWith(string size) => new(zipName, zipName, size);
-        string? Render(PageJob job)
+        var fingerprints = new ModelHash();
+        cache.Pages.StartBuild();
+        // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
+        OutputFile? Render(PageJob job, List<OutputFile>? changed)
         {
+            var model = fingerprints.Of(site, job.Meta, job.Model);
+            if (cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return new OutputFile(job.OutputPath, kept);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model };
-            return templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics);
+            if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return null;
+            var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
+            if (cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates)) changed?.Add(file);
+            return file;
         }
+        var jobs = pages.All(ZipWith(cache.ZipSize)).ToList();
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
-        foreach (var job in pages.All(ZipWith("")))
+        foreach (var batch in jobs.GroupBy(j => events.RenderFirst.Contains(j.OutputPath)).OrderByDescending(g => g.Key))
         {
-            if (Render(job) is { } html) rendered[job.OutputPath] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
-            pageCount++;
+            var changed = new List<OutputFile>();
+            foreach (var job in batch)
+            {
+                if (Render(job, changed) is { } file) rendered[job.OutputPath] = file;
+                pageCount++;
+                events.Progress?.Invoke(new BuildProgress("pagina's", pageCount, jobs.Count));
+                if (pageCount % 64 == 0) cancel.ThrowIfCancellationRequested();
+            }
+            if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
         }
-        files.AddRange(rendered.Values);
+        // In build order, not in the order of rendering, so the output does not depend on which pages were open.
+        files.AddRange(jobs.Select(j => rendered.GetValueOrDefault(j.OutputPath)).OfType<OutputFile>().DistinctBy(f => f.Path));
         files.Add(new OutputFile("feed.xml", FeedWriter.Feed(content, urls)));
         if (config.BaseUrl is not null)
             files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, rendered.Keys.ToList(), urls)));
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
 
-        Stage("pagina's");
+        Stage("pagina's", "zoekindex");
 
         // Index
         var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal));
@@ -93,10 +117,15 @@ public static class SiteBuilder
         files.AddRange(BrowserLibraries.All());
         StaticFiles.ReportCollisions(files, diagnostics);
 
-        Stage("zoekindex");
+        Stage("zoekindex", "offline-zip");
 
-        if (!diagnostics.HasErrors) files.Add(OfflineCopy(files, pages, zipName, ZipWith, Render));
-        Stage("offline-zip");
+        if (!diagnostics.HasErrors)
+        {
+            var changed = new List<OutputFile>();
+            files.Add(OfflineCopy(files, pages, zipName, cache, ZipWith, job => Render(job, changed), cancel));
+            if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
+        }
+        Stage("offline-zip", "schrijven");
 
         // Write
         var blocked = diagnostics.HasErrors || options.Strict && diagnostics.ToSortedList().Count > 0;
@@ -115,19 +144,19 @@ public static class SiteBuilder
     /// The home and search pages show the zip's size, and the zip contains them: render them again until the size they
     /// show is the size of the zip they are in (in practice the second pass).
     /// </summary>
-    private static OutputFile OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, Func<string, ZipView> zipWith, Func<PageJob, string?> render)
+    private static OutputFile OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, BuildCache cache, Func<string, ZipView> zipWith,
+        Func<PageJob, OutputFile?> render, CancellationToken cancel)
     {
-        var sizeShown = "";
         var zip = Array.Empty<byte>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName));
+            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName), cancel);
             var size = OfflineZip.SizeText(zip.Length);
-            if (size == sizeShown) break;
-            sizeShown = size;
+            if (size == cache.ZipSize) break;
+            cache.ZipSize = size;
             foreach (var job in pages.PagesShowingZip(zipWith(size)))
-                if (render(job) is { } html)
-                    files[files.FindIndex(f => f.Path == job.OutputPath)] = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(html));
+                if (render(job) is { } page)
+                    files[files.FindIndex(f => f.Path == job.OutputPath)] = page;
         }
         return new OutputFile(zipName, zip);
     }

@@ -12,9 +12,13 @@ public static class ContentLoader
     private static readonly string[] KnownFolders = ["cahiers", "paginas", "praktijkvoorbeelden", "themas"];
     private static readonly HashSet<string> ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif"];
 
-    public static SiteContent Load(string siteRoot, SiteConfig config, MarkdownParser markdown, bool includeDrafts, DiagnosticBag diagnostics)
+    /// <param name="parsed">Files read by an earlier build of the same site.yml; unchanged ones are not parsed again.</param>
+    public static SiteContent Load(string siteRoot, SiteConfig config, MarkdownParser markdown, bool includeDrafts, DiagnosticBag diagnostics,
+        ParsedFiles? parsed = null)
     {
-        var reader = new DocumentReader(config, markdown, diagnostics);
+        parsed ??= new ParsedFiles();
+        parsed.StartLoad();
+        var reader = new CachingReader(parsed, config, markdown, diagnostics);
         var contentRoot = Path.Combine(siteRoot, ContentFolder);
         var cahiers = new List<(Cahier Item, bool Draft)>();
         var cards = new List<(PracticeCard Item, bool Draft)>();
@@ -63,6 +67,7 @@ public static class ContentLoader
             BySlug(Published(pages, p => p.Source), p => p.Slug, p => p.Source),
             assets.OrderBy(a => a.ContentPath, StringComparer.Ordinal).ToList(),
             drafts);
+        parsed.ForgetUnseen();
         ContentValidator.Validate(all, diagnostics);
         // Duplicates are reported above; keeping one of each lets the later stages still check everything else.
         return all with
@@ -74,10 +79,21 @@ public static class ContentLoader
         };
     }
 
+    /// <summary>The document reader's four entry points, each going through the cache of parsed files.</summary>
+    private sealed class CachingReader(ParsedFiles parsed, SiteConfig config, MarkdownParser markdown, DiagnosticBag diagnostics)
+    {
+        public (Cahier, bool Draft)? ReadCahier(SourceFile file, string slug) => Read(file, r => r.ReadCahier(file, slug));
+        public (PracticeCard, bool Draft)? ReadCard(SourceFile file, string slug) => Read(file, r => r.ReadCard(file, slug));
+        public Theme? ReadTheme(SourceFile file, string slug) => Read(file, r => r.ReadTheme(file, slug));
+        public (Page, bool Draft)? ReadPage(SourceFile file, string slug) => Read(file, r => r.ReadPage(file, slug));
+
+        private T? Read<T>(SourceFile file, Func<DocumentReader, T?> read) => parsed.Read(file, config, markdown, diagnostics, read);
+    }
+
     private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, SourceFile> source) =>
         items.OrderBy(slug, StringComparer.Ordinal).ThenBy(i => source(i).Path, StringComparer.Ordinal).ToList();
 
-    private static void LoadCahiers(string contentRoot, DocumentReader reader, List<(Cahier, bool)> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
+    private static void LoadCahiers(string contentRoot, CachingReader reader, List<(Cahier, bool)> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, "cahiers");
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) return;

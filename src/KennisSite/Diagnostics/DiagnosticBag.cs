@@ -15,6 +15,12 @@ public sealed class DiagnosticBag
         lock (_lock) _items.Add(diagnostic);
     }
 
+    /// <summary>Everything collected so far, in the order it was reported.</summary>
+    public IReadOnlyList<Diagnostic> Items
+    {
+        get { lock (_lock) return _items.ToList(); }
+    }
+
     public bool HasErrors
     {
         get { lock (_lock) return _items.Any(d => d.Severity == Severity.Error); }

@@ -14,6 +14,7 @@ namespace KennisSite.Linking;
 public sealed class LinkResolver
 {
     private static readonly string[] ExternalSchemes = ["http", "https", "mailto", "tel"];
+    private static readonly object EditorUrlKey = new();
     private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> _drafts;
     private readonly SiteUrls _urls;
@@ -51,7 +52,12 @@ public sealed class LinkResolver
         var ownAnchors = AnchorsOf(document);
         foreach (var link in document.Descendants<LinkInline>())
         {
-            var url = link.Url ?? "";
+            // `serve` keeps parsed documents between builds; resolving again must start from what the editor wrote.
+            if (link.GetData(EditorUrlKey) is not string url)
+            {
+                url = link.Url ?? "";
+                link.SetData(EditorUrlKey, url);
+            }
             var location = LocationOf(source, link);
             var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, location);
             if (resolved is null) continue;

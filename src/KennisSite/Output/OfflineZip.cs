@@ -9,13 +9,14 @@ public static class OfflineZip
     // A fixed date keeps the zip byte-identical between builds of the same input.
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static byte[] Create(IEnumerable<OutputFile> files, string folderName)
+    public static byte[] Create(IEnumerable<OutputFile> files, string folderName, CancellationToken cancel = default)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
+                cancel.ThrowIfCancellationRequested();
                 var entry = zip.CreateEntry($"{folderName}/{file.Path}", CompressionLevel.Optimal);
                 entry.LastWriteTime = EntryTime;
                 using var stream = entry.Open();

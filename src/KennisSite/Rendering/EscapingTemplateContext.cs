@@ -9,6 +9,9 @@ namespace KennisSite.Rendering;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>The templates this page was made with, so `serve` knows which pages a template edit touches.</summary>
+    public SortedSet<string> TemplatesUsed { get; } = new(StringComparer.Ordinal);
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)

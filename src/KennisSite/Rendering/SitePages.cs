@@ -22,10 +22,14 @@ public sealed class SitePages
     private readonly Dictionary<string, CahierSummary> _cahiers;
 
     private readonly IReadOnlyDictionary<string, string> _covers;
+    private readonly RenderedMarkdown _markdown;
 
     /// <param name="covers">Output paths of cahier cover images, by cahier slug.</param>
-    public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline, IReadOnlyDictionary<string, string> covers)
+    /// <param name="markdown">HTML of Markdown documents rendered by an earlier build with the same site.yml.</param>
+    public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline, IReadOnlyDictionary<string, string> covers,
+        RenderedMarkdown? markdown = null)
     {
+        _markdown = markdown ?? new RenderedMarkdown();
         _covers = covers;
         _content = content;
         _graph = graph;
@@ -164,7 +168,7 @@ public sealed class SitePages
     }
 
     private TrustedHtml Html(MarkdownDocument document, string pagePath) =>
-        new(MarkdownHtml.Render(document, _pipeline, ResolvedLinks.RelativeTo(pagePath)));
+        _markdown.For(document, pagePath, () => new(MarkdownHtml.Render(document, _pipeline, ResolvedLinks.RelativeTo(pagePath))));
 
     private CardSummary Summarise(PracticeCard card)
     {

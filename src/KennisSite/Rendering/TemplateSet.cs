@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using KennisSite.Diagnostics;
 using KennisSite.Input;
 using Scriban;
@@ -18,10 +20,12 @@ public sealed class TemplateSet
     public const string Layout = "layout.html";
 
     private readonly Dictionary<string, Template> _templates;
+    private readonly Dictionary<string, UInt128> _versions;
 
-    private TemplateSet(Dictionary<string, Template> templates, string root)
+    private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, UInt128> versions, string root)
     {
         _templates = templates;
+        _versions = versions;
         Root = root;
     }
 
@@ -32,10 +36,11 @@ public sealed class TemplateSet
     {
         var root = Path.Combine(siteRoot, Folder);
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var versions = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         if (!Directory.Exists(root))
         {
             diagnostics.Error(DiagnosticCodes.TemplateMissing, "Er is geen map 'templates' met de sjablonen van de site.", null);
-            return new TemplateSet(templates, root);
+            return new TemplateSet(templates, versions, root);
         }
         var files = Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
@@ -50,15 +55,22 @@ public sealed class TemplateSet
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
                 diagnostics.Error(DiagnosticCodes.TemplateSyntax, $"Fout in het sjabloon: {message.Message}",
                     new SourceLocation(sitePath, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
-            if (!template.HasErrors) templates[name] = template;
+            if (!template.HasErrors)
+            {
+                templates[name] = template;
+                versions[name] = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.AsSpan()));
+            }
         }
-        return new TemplateSet(templates, root);
+        return new TemplateSet(templates, versions, root);
     }
 
     public bool Has(string name) => _templates.ContainsKey(name);
 
+    /// <summary>A fingerprint of a template's text; zero when there is no such (valid) template.</summary>
+    public UInt128 VersionOf(string name) => _versions.GetValueOrDefault(name);
+
     /// <summary>Renders a page template inside the layout. Template mistakes become diagnostics naming the template line and the page.</summary>
-    public string? RenderPage(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics)
+    public RenderedPage? RenderPage(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics)
     {
         if (!_templates.TryGetValue(templateName, out var template) || !_templates.TryGetValue(Layout, out var layout))
         {
@@ -68,11 +80,13 @@ public sealed class TemplateSet
             return null;
         }
         var context = NewContext(globals);
+        context.TemplatesUsed.Add(templateName);
+        context.TemplatesUsed.Add(Layout);
         try
         {
             var body = Evaluate(context, template);
             context.SetValue(new ScriptVariableGlobal("content"), new TrustedHtml(body));
-            return Evaluate(context, layout);
+            return new RenderedPage(Evaluate(context, layout), context.TemplatesUsed.ToList());
         }
         catch (ScriptRuntimeException e)
         {
@@ -106,6 +120,7 @@ public sealed class TemplateSet
     private TrustedHtml RenderPartial(TemplateContext context, string name, object? item)
     {
         var path = $"partials/{name}.html";
+        ((EscapingTemplateContext)context).TemplatesUsed.Add(path);
         if (!_templates.TryGetValue(path, out var partial))
             throw new ScriptRuntimeException(context.CurrentSpan, $"Het deelsjabloon '{path}' bestaat niet.");
         var locals = new ScriptObject { ["it"] = item };
@@ -127,3 +142,6 @@ public sealed class TemplateSet
         return context.PopOutput().ToString() ?? "";
     }
 }
+
+/// <summary>A page's HTML and the templates (page, layout, partials) it was made with.</summary>
+public sealed record RenderedPage(string Html, IReadOnlyList<string> TemplatesUsed);

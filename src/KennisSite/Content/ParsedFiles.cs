@@ -1,0 +1,46 @@
+using KennisSite.Configuration;
+using KennisSite.Diagnostics;
+using KennisSite.Markdown;
+
+namespace KennisSite.Content;
+
+/// <summary>
+/// What reading each editor's file gave, kept by `serve` between builds so an unchanged file is not parsed again.
+/// Valid for one site.yml only: the functions and theme groups decide what a file means.
+/// </summary>
+public sealed class ParsedFiles
+{
+    private sealed record Entry(string Text, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>Files the last load parsed, as opposed to taking them from this cache.</summary>
+    public int Parsed { get; private set; }
+
+    internal T? Read<T>(SourceFile file, SiteConfig config, MarkdownParser markdown, DiagnosticBag diagnostics, Func<DocumentReader, T?> read)
+    {
+        _seen.Add(file.Path);
+        if (!_entries.TryGetValue(file.Path, out var entry) || !string.Equals(entry.Text, file.Text, StringComparison.Ordinal))
+        {
+            var own = new DiagnosticBag();
+            entry = new Entry(file.Text, read(new DocumentReader(config, markdown, own)), own.Items);
+            _entries[file.Path] = entry;
+            Parsed++;
+        }
+        foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
+        return (T?)entry.Result;
+    }
+
+    internal void StartLoad()
+    {
+        _seen = new HashSet<string>(StringComparer.Ordinal);
+        Parsed = 0;
+    }
+
+    /// <summary>Forgets the files this load did not meet (deleted or renamed), so the cache stays the size of the site.</summary>
+    internal void ForgetUnseen()
+    {
+        foreach (var path in _entries.Keys.Where(p => !_seen.Contains(p)).ToList()) _entries.Remove(path);
+    }
+}
