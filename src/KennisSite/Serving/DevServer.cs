@@ -65,6 +65,9 @@ public sealed class DevServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A rebuild is running or waiting to run.</summary>
+    public bool IsBuilding => Volatile.Read(ref _building) is not null || _changes.CurrentCount > 0;
+
     /// <summary>Every file served now, for comparing with a full build.</summary>
     public IReadOnlyDictionary<string, byte[]> Files => _site.Snapshot();
 

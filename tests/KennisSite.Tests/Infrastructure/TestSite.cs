@@ -94,6 +94,17 @@ public sealed class TestSite : IDisposable
         return new TestSite(root);
     }
 
+    /// <summary>A copy of the repository's sample site: site.yml, content/ and templates/.</summary>
+    public static TestSite FromSample()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "kennissite-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        File.Copy(Path.Combine(RepoPaths.Root, "site.yml"), Path.Combine(root, "site.yml"));
+        RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Root, "content"), Path.Combine(root, "content"));
+        RepoPaths.CopyDirectory(RepoPaths.Templates, Path.Combine(root, "templates"));
+        return new TestSite(root);
+    }
+
     public BuildResult Build(bool drafts = false, bool write = false, string? output = null) =>
         SiteBuilder.Build(new BuildOptions(Root, output, drafts, WriteOutput: write));
 
