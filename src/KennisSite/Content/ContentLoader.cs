@@ -66,7 +66,7 @@ public static class ContentLoader
             BySlug(themes, t => t.Slug, t => t.Source),
             BySlug(Published(pages, p => p.Source), p => p.Slug, p => p.Source),
             assets.OrderBy(a => a.ContentPath, StringComparer.Ordinal).ToList(),
-            drafts);
+            drafts) { UnreadablePaths = reader.Unreadable };
         parsed.ForgetUnseen();
         ContentValidator.Validate(all, diagnostics);
         // Duplicates are reported above; keeping one of each lets the later stages still check everything else.
@@ -87,7 +87,14 @@ public static class ContentLoader
         public Theme? ReadTheme(SourceFile file, string slug) => Read(file, r => r.ReadTheme(file, slug));
         public (Page, bool Draft)? ReadPage(SourceFile file, string slug) => Read(file, r => r.ReadPage(file, slug));
 
-        private T? Read<T>(SourceFile file, Func<DocumentReader, T?> read) => parsed.Read(file, config, markdown, diagnostics, read);
+        public HashSet<string> Unreadable { get; } = new(StringComparer.Ordinal);
+
+        private T? Read<T>(SourceFile file, Func<DocumentReader, T?> read)
+        {
+            var result = parsed.Read(file, config, markdown, diagnostics, read);
+            if (result is null) Unreadable.Add(file.Path);
+            return result;
+        }
     }
 
     private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, SourceFile> source) =>

@@ -101,4 +101,8 @@ public sealed record SiteContent(
     IReadOnlyList<Theme> Themes,
     IReadOnlyList<Page> Pages,
     IReadOnlyList<ContentAsset> Assets,
-    IReadOnlySet<string> DraftPaths);
+    IReadOnlySet<string> DraftPaths)
+{
+    /// <summary>Files that exist but could not be read (their errors are reported); links to them are not broken links too.</summary>
+    public IReadOnlySet<string> UnreadablePaths { get; init; } = new HashSet<string>();
+}

@@ -17,6 +17,7 @@ public sealed class LinkResolver
     private static readonly object EditorUrlKey = new();
     private readonly Dictionary<string, Target> _targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> _drafts;
+    private readonly HashSet<string> _unreadable;
     private readonly SiteUrls _urls;
     private readonly DiagnosticBag _diagnostics;
 
@@ -28,6 +29,7 @@ public sealed class LinkResolver
         _urls = urls;
         _diagnostics = diagnostics;
         _drafts = content.DraftPaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
+        _unreadable = content.UnreadablePaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
         foreach (var card in content.Cards)
             _targets[$"praktijkvoorbeelden/{card.Slug}.yml"] = new(SiteUrls.Card(card.Slug), card.SectionsShown(), card.Slug, null, false);
         foreach (var cahier in content.Cahiers)
@@ -130,6 +132,8 @@ public sealed class LinkResolver
         }
         if (!_targets.TryGetValue(contentPath.TrimEnd('/'), out var target))
         {
+            // The file is there but has errors of its own; one report of them is enough.
+            if (_unreadable.Contains(contentPath) || _unreadable.Contains(contentPath.TrimEnd('/') + "/index.md")) return null;
             if (_drafts.Contains(contentPath))
                 _diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location);
             else if (isImage)
