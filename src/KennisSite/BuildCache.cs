@@ -16,8 +16,10 @@ public sealed class BuildCache
     private string? _config;
 
     public ParsedFiles Files { get; private set; } = new();
-    public RenderedMarkdown Markdown { get; private set; } = new();
+    public RenderedParts Parts { get; private set; } = new();
     public RenderedPages Pages { get; private set; } = new();
+    public Linking.RelatedCardsCache Related { get; private set; } = new();
+    public Linking.ResolvedDocuments Resolved { get; private set; } = new();
 
     /// <summary>The offline zip's size as the last build showed it; the likely size for the next one.</summary>
     internal string ZipSize { get; set; } = "";
@@ -28,8 +30,10 @@ public sealed class BuildCache
         if (text == _config) return;
         _config = text;
         Files = new ParsedFiles();
-        Markdown = new RenderedMarkdown();
+        Parts = new RenderedParts();
         Pages = new RenderedPages();
+        Related = new Linking.RelatedCardsCache();
+        Resolved = new Linking.ResolvedDocuments();
         ZipSize = "";
     }
 }

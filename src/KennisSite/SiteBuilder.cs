@@ -56,7 +56,7 @@ public static class SiteBuilder
 
         // Link
         var urls = new SiteUrls(config.Links);
-        var resolver = new LinkResolver(content, urls, diagnostics);
+        var resolver = new LinkResolver(content, urls, diagnostics, cache.Resolved);
         var cahierLinks = content.Cahiers.ToDictionary(c => c.Slug, c => resolver.Resolve(c.Source, c.Body), StringComparer.Ordinal);
         foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
         foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
@@ -64,12 +64,12 @@ public static class SiteBuilder
         foreach (var cahier in content.Cahiers)
             if (cahier.Cover is { } cover && resolver.ResolveImage(cahier.Source, cover) is { } coverPath) covers[cahier.Slug] = coverPath;
         if (diagnostics.HasErrors || templates is null) return Done();
-        var graph = LinkGraphBuilder.Build(content, cahierLinks);
+        var graph = LinkGraphBuilder.Build(content, cahierLinks, cache.Related);
 
         Stage("links", "pagina's");
 
         // Render
-        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers, cache.Markdown);
+        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers, cache.Parts);
         var site = pages.Site;
         var zipName = config.OfflineZipName;
         ZipView ZipWith(string size) => new(zipName, zipName, size);
@@ -78,33 +78,40 @@ public static class SiteBuilder
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         OutputFile? Render(PageJob job, List<OutputFile>? changed)
         {
-            var model = fingerprints.Of(site, job.Meta, job.Model);
+            var model = fingerprints.Of(site, job.Meta, job.Model.Value);
             if (cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return new OutputFile(job.OutputPath, kept);
-            var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model };
+            var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return null;
             var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
             if (cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates)) changed?.Add(file);
             return file;
         }
-        var jobs = pages.All(ZipWith(cache.ZipSize)).ToList();
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
-        foreach (var batch in jobs.GroupBy(j => events.RenderFirst.Contains(j.OutputPath)).OrderByDescending(g => g.Key))
+        void RenderEach(IEnumerable<PageJob> batch, int total)
         {
             var changed = new List<OutputFile>();
             foreach (var job in batch)
             {
+                if (rendered.ContainsKey(job.OutputPath)) continue;
                 if (Render(job, changed) is { } file) rendered[job.OutputPath] = file;
-                pageCount++;
-                events.Progress?.Invoke(new BuildProgress("pagina's", pageCount, jobs.Count));
-                if (pageCount % 64 == 0) cancel.ThrowIfCancellationRequested();
+                events.Progress?.Invoke(new BuildProgress("pagina's", rendered.Count, total));
+                if (rendered.Count % 64 == 0) cancel.ThrowIfCancellationRequested();
             }
             if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
         }
+        // Pages open in a browser first, found by walking the lazy page list only as far as needed: the editor's page is
+        // back before the models of the other two thousand pages are even built.
+        if (events.RenderFirst.Count > 0)
+            RenderEach(pages.All(ZipWith(cache.ZipSize)).Where(j => events.RenderFirst.Contains(j.OutputPath)).Take(events.RenderFirst.Count), 0);
+        var jobs = pages.All(ZipWith(cache.ZipSize)).ToList();
+        RenderEach(jobs, jobs.Count);
+        pageCount = jobs.Count;
         // In build order, not in the order of rendering, so the output does not depend on which pages were open.
-        files.AddRange(jobs.Select(j => rendered.GetValueOrDefault(j.OutputPath)).OfType<OutputFile>().DistinctBy(f => f.Path));
+        var pageFiles = jobs.Select(j => rendered.GetValueOrDefault(j.OutputPath)).OfType<OutputFile>().DistinctBy(f => f.Path).ToList();
+        files.AddRange(pageFiles);
         files.Add(new OutputFile("feed.xml", FeedWriter.Feed(content, urls)));
         if (config.BaseUrl is not null)
-            files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, rendered.Keys.ToList(), urls)));
+            files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, pageFiles.Select(f => f.Path).ToList(), urls)));
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
 

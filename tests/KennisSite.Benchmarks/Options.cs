@@ -14,7 +14,7 @@ public sealed class Options
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0) throw new UsageException("Geef een opdracht: zoeken of genereer.");
+        if (args.Count == 0) throw new UsageException("Geef een opdracht: zoeken, serve of genereer.");
         var options = new Options { Command = args[0] };
         for (var i = 1; i < args.Count; i++)
         {
@@ -40,14 +40,15 @@ public sealed class Options
         Gebruik: dotnet run -c Release --project tests/KennisSite.Benchmarks -- <opdracht> [opties]
 
           zoeken     genereert een site, meet bouwtijd, indexgrootte en de tijd tot het eerste zoekresultaat in Chromium
+          serve      meet in `serve` de tijd van het bewaren van een kaart tot de vernieuwde pagina getoond wordt
           genereer   schrijft alleen de synthetische site (voor andere metingen, bijvoorbeeld tegen Hugo)
 
           --cahiers N       aantal cahiers van ~6.000 woorden (standaard 100)
           --kaarten N       aantal praktijkvoorbeelden (standaard 2000)
           --seed N          zaad van de generator (standaard 1); zelfde zaad, zelfde bytes
-          --runs N          herhalingen per tijdmeting (standaard 5; de mediaan telt)
+          --runs N          herhalingen per tijdmeting (standaard 5, serve 10; de mediaan telt)
           --map MAP         schrijf de site hier (genereer: verplicht; zoeken: standaard een tijdelijke map)
-          --bewaar          zoeken: laat de tijdelijke map staan
+          --bewaar          zoeken, serve: laat de tijdelijke map staan
           --markdown FILE   zoeken: schrijf de resultaten ook als Markdown-tabel
           --chromium PAD    standaard /usr/bin/chromium
           --zonder-browser  zoeken: sla de metingen in Chromium over

@@ -1,5 +1,6 @@
 // Benchmarks of KennisSite, run by hand (not part of tests/run.sh):
 //   dotnet run -c Release --project tests/KennisSite.Benchmarks -- zoeken [--cahiers 100] [--kaarten 2000] [--markdown FILE]
+//   dotnet run -c Release --project tests/KennisSite.Benchmarks -- serve [--cahiers 100] [--kaarten 2000] [--runs 10]
 //   dotnet run -c Release --project tests/KennisSite.Benchmarks -- genereer --map MAP [--cahiers N] [--kaarten N] [--seed N]
 using KennisSite.Benchmarks;
 
@@ -10,6 +11,8 @@ try
     {
         case "zoeken":
             return await SearchBenchmark.RunAsync(options);
+        case "serve":
+            return await ServeBenchmark.RunAsync(options);
         case "genereer":
             var folder = options.String("map") ?? throw new UsageException("genereer heeft --map MAP nodig.");
             var stats = SyntheticSite.Write(Path.GetFullPath(folder), options.Int("cahiers", 100), options.Int("kaarten", 2000), options.Int("seed", 1));

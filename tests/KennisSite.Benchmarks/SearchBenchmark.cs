@@ -36,8 +36,8 @@ public static class SearchBenchmark
 
         var report = new Report($"Zoeken: {cahiers} cahiers, {cards} praktijkvoorbeelden (seed {seed})");
         report.Section("Machine");
-        Machine(report);
-        var startLoad = LoadAverage();
+        MachineInfo.Describe(report);
+        var startLoad = MachineInfo.LoadAverage();
 
         try
         {
@@ -124,9 +124,9 @@ public static class SearchBenchmark
         {
             report.Section("Benchmark");
             report.Add("totale duur", Report.Ms(total.Elapsed.TotalMilliseconds));
-            report.Add("belasting (loadavg) aan het einde", LoadAverage());
-            if (Busy(LoadAverage()) || Busy(startLoad))
-                report.Note($"De machine was tijdens de meting belast door andere processen (loadavg {startLoad} bij de start, {LoadAverage()} aan het einde, " +
+            report.Add("belasting (loadavg) aan het einde", MachineInfo.LoadAverage());
+            if (Busy(MachineInfo.LoadAverage()) || Busy(startLoad))
+                report.Note($"De machine was tijdens de meting belast door andere processen (loadavg {startLoad} bij de start, {MachineInfo.LoadAverage()} aan het einde, " +
                             $"op {Environment.ProcessorCount} processoren): de tijden zijn te hoog en spreiden sterk; kijk ook naar de snelste run.");
             if (temporary && !options.Flag("bewaar"))
             {
@@ -290,26 +290,8 @@ public static class SearchBenchmark
 
     private static string Share(long part, long whole) => string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:0}%");
 
-    private static void Machine(Report report)
-    {
-        report.Add("processoren (nproc)", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
-        report.Add("cpu", FirstLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString());
-        report.Add("geheugen", FirstLine("/proc/meminfo", "MemTotal") ?? "?");
-        report.Add("besturingssysteem", RuntimeInformation.OSDescription);
-        report.Add(".NET", RuntimeInformation.FrameworkDescription);
-        report.Add("belasting (loadavg) bij de start", LoadAverage());
-    }
-
     private static bool Busy(string loadAverage) =>
         double.TryParse(loadAverage.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount;
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    private static string? FirstLine(string file, string key) =>
-        File.Exists(file)
-            ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
 
     private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

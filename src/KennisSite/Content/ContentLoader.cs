@@ -39,11 +39,11 @@ public static class ContentLoader
                         new SourceLocation($"{ContentFolder}/{name}"));
             }
             LoadCahiers(contentRoot, reader, cahiers, assets, diagnostics);
-            foreach (var (file, slug) in Files(contentRoot, "praktijkvoorbeelden", ".yml", diagnostics))
+            foreach (var (file, slug) in Files(contentRoot, "praktijkvoorbeelden", ".yml", reader, diagnostics))
                 if (reader.ReadCard(file, slug) is { } card) cards.Add(card);
-            foreach (var (file, slug) in Files(contentRoot, "themas", ".md", diagnostics))
+            foreach (var (file, slug) in Files(contentRoot, "themas", ".md", reader, diagnostics))
                 if (reader.ReadTheme(file, slug) is { } theme) themes.Add(theme);
-            foreach (var (file, slug) in Files(contentRoot, "paginas", ".md", diagnostics))
+            foreach (var (file, slug) in Files(contentRoot, "paginas", ".md", reader, diagnostics))
                 if (reader.ReadPage(file, slug) is { } page) pages.Add(page);
         }
 
@@ -89,6 +89,8 @@ public static class ContentLoader
 
         public HashSet<string> Unreadable { get; } = new(StringComparer.Ordinal);
 
+        public SourceFile? ReadText(string fullPath, string relative) => parsed.ReadText(fullPath, relative, diagnostics);
+
         private T? Read<T>(SourceFile file, Func<DocumentReader, T?> read)
         {
             var result = parsed.Read(file, config, markdown, diagnostics, read);
@@ -117,7 +119,7 @@ public static class ContentLoader
                     continue;
                 }
                 CheckSlug(name, relative, diagnostics);
-                if (Read(index, $"{relative}/index.md", diagnostics) is { } file && reader.ReadCahier(file, name) is { } cahier)
+                if (reader.ReadText(index, $"{relative}/index.md") is { } file && reader.ReadCahier(file, name) is { } cahier)
                     cahiers.Add(cahier);
                 CollectAssets(entry, relative, assets, diagnostics, contentRoot);
             }
@@ -125,7 +127,7 @@ public static class ContentLoader
             {
                 var slug = name[..^3];
                 CheckSlug(slug, relative, diagnostics);
-                if (Read(entry, relative, diagnostics) is { } file && reader.ReadCahier(file, slug) is { } cahier)
+                if (reader.ReadText(entry, relative) is { } file && reader.ReadCahier(file, slug) is { } cahier)
                     cahiers.Add(cahier);
             }
             else if (ImageExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
@@ -146,7 +148,7 @@ public static class ContentLoader
         }
     }
 
-    private static IEnumerable<(SourceFile File, string Slug)> Files(string contentRoot, string kind, string extension, DiagnosticBag diagnostics)
+    private static IEnumerable<(SourceFile File, string Slug)> Files(string contentRoot, string kind, string extension, CachingReader reader, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, kind);
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) yield break;
@@ -161,12 +163,11 @@ public static class ContentLoader
             }
             var slug = name[..^extension.Length];
             CheckSlug(slug, relative, diagnostics);
-            if (Read(entry, relative, diagnostics) is { } file) yield return (file, slug);
+            if (reader.ReadText(entry, relative) is { } file) yield return (file, slug);
         }
     }
 
-    private static SourceFile? Read(string fullPath, string relative, DiagnosticBag diagnostics) =>
-        SourceText.Read(fullPath, relative, diagnostics) is { } text ? new SourceFile(relative, text) : null;
+
 
     private static void CheckSlug(string slug, string relative, DiagnosticBag diagnostics)
     {

@@ -12,11 +12,30 @@ public sealed class ParsedFiles
 {
     private sealed record Entry(string Text, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
 
+    private sealed record Text(long Length, DateTime Written, SourceFile? File, IReadOnlyList<Diagnostic> Diagnostics);
+
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Text> _texts = new(StringComparer.Ordinal);
     private HashSet<string> _seen = new(StringComparer.Ordinal);
 
     /// <summary>Files the last load parsed, as opposed to taking them from this cache.</summary>
     public int Parsed { get; private set; }
+
+    /// <summary>A file's text; read again only when its size or modification time changed.</summary>
+    internal SourceFile? ReadText(string fullPath, string relative, DiagnosticBag diagnostics)
+    {
+        _seen.Add(relative);
+        var info = new FileInfo(fullPath);
+        if (!_texts.TryGetValue(relative, out var text) || !info.Exists || text.Length != info.Length || text.Written != info.LastWriteTimeUtc)
+        {
+            var own = new DiagnosticBag();
+            var read = Input.SourceText.Read(fullPath, relative, own);
+            text = new Text(info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc : default, read is null ? null : new SourceFile(relative, read), own.Items);
+            _texts[relative] = text;
+        }
+        foreach (var diagnostic in text.Diagnostics) diagnostics.Add(diagnostic);
+        return text.File;
+    }
 
     internal T? Read<T>(SourceFile file, SiteConfig config, MarkdownParser markdown, DiagnosticBag diagnostics, Func<DocumentReader, T?> read)
     {
@@ -42,5 +61,6 @@ public sealed class ParsedFiles
     internal void ForgetUnseen()
     {
         foreach (var path in _entries.Keys.Where(p => !_seen.Contains(p)).ToList()) _entries.Remove(path);
+        foreach (var path in _texts.Keys.Where(p => !_seen.Contains(p)).ToList()) _texts.Remove(path);
     }
 }

@@ -7,7 +7,8 @@ public static class LinkGraphBuilder
 {
     public const int RelatedCardCount = 4;
 
-    public static LinkGraph Build(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks)
+    /// <param name="related">Related examples of an earlier build (serve), reused when no card's scores or themes changed.</param>
+    public static LinkGraph Build(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks, RelatedCardsCache? related = null)
     {
         var byTitle = Comparer<PracticeCard>.Create((a, b) => CompareText(a.Title, b.Title, a.Slug, b.Slug));
         var cahierOrder = Comparer<Cahier>.Create((a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : string.CompareOrdinal(a.Slug, b.Slug));
@@ -18,18 +19,23 @@ public static class LinkGraphBuilder
         var cahiersByTheme = content.Themes.ToDictionary(t => t.Slug,
             t => (IReadOnlyList<Cahier>)content.Cahiers.Where(c => c.Themes.Any(x => x.Value == t.Slug)).Order(cahierOrder).ToList(), StringComparer.Ordinal);
 
-        var cardsByCahier = content.Cahiers.ToDictionary(c => c.Slug, c =>
+        // Both directions from one pass over the links and the cards' 'cahier' fields, not cahiers times cards.
+        var cahiersBySlug = content.Cahiers.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        var cardsOfCahier = content.Cahiers.ToDictionary(c => c.Slug, _ => new HashSet<PracticeCard>(ReferenceEqualityComparer.Instance), StringComparer.Ordinal);
+        var cahiersOfCard = content.Cards.ToDictionary(c => c.Slug, _ => new HashSet<Cahier>(ReferenceEqualityComparer.Instance), StringComparer.Ordinal);
+        void Connect(Cahier cahier, PracticeCard card)
         {
-            var linked = cahierLinks.GetValueOrDefault(c.Slug)?.CardSlugs ?? [];
-            return (IReadOnlyList<PracticeCard>)content.Cards
-                .Where(card => card.Cahier?.Value == c.Slug || linked.Contains(card.Slug))
-                .Order(byTitle).ToList();
-        }, StringComparer.Ordinal);
-
-        var cahiersLinkingToCard = content.Cards.ToDictionary(card => card.Slug, card =>
-            (IReadOnlyList<Cahier>)content.Cahiers
-                .Where(c => cahierLinks.GetValueOrDefault(c.Slug)?.CardSlugs.Contains(card.Slug) == true || card.Cahier?.Value == c.Slug)
-                .Order(cahierOrder).ToList(), StringComparer.Ordinal);
+            cardsOfCahier[cahier.Slug].Add(card);
+            cahiersOfCard[card.Slug].Add(cahier);
+        }
+        foreach (var (cahierSlug, links) in cahierLinks)
+            if (cahiersBySlug.TryGetValue(cahierSlug, out var cahier))
+                foreach (var cardSlug in links.CardSlugs)
+                    if (cardsBySlug.TryGetValue(cardSlug, out var card)) Connect(cahier, card);
+        foreach (var card in content.Cards)
+            if (card.Cahier is { } own && cahiersBySlug.TryGetValue(own.Value, out var cahier)) Connect(cahier, card);
+        var cardsByCahier = cardsOfCahier.ToDictionary(e => e.Key, e => (IReadOnlyList<PracticeCard>)e.Value.Order(byTitle).ToList(), StringComparer.Ordinal);
+        var cahiersLinkingToCard = cahiersOfCard.ToDictionary(e => e.Key, e => (IReadOnlyList<Cahier>)e.Value.Order(cahierOrder).ToList(), StringComparer.Ordinal);
 
         return new LinkGraph
         {
@@ -37,7 +43,7 @@ public static class LinkGraphBuilder
             CahiersByTheme = cahiersByTheme,
             CardsByCahier = cardsByCahier,
             CahiersLinkingToCard = cahiersLinkingToCard,
-            RelatedCards = RelatedCardsFinder.Find(content.Cards, content.Config.Framework, RelatedCardCount),
+            RelatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount),
             RelatedThemes = ThemeOverlaps(content, byTitle, cahierOrder),
         };
     }

@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using KennisSite.Content;
 using KennisSite.Diagnostics;
 using KennisSite.Markdown;
@@ -19,14 +22,18 @@ public sealed class LinkResolver
     private readonly HashSet<string> _drafts;
     private readonly HashSet<string> _unreadable;
     private readonly SiteUrls _urls;
-    private readonly DiagnosticBag _diagnostics;
+    private readonly ResolvedDocuments _resolved;
+    private readonly UInt128 _targetsVersion;
+    private DiagnosticBag _diagnostics;
 
     /// <summary>A thing a link can point at: its output path, and the anchors it has.</summary>
     private sealed record Target(string OutputPath, IReadOnlySet<string>? Anchors, string? CardSlug, string? CahierSlug, bool IsFile);
 
-    public LinkResolver(SiteContent content, SiteUrls urls, DiagnosticBag diagnostics)
+    /// <param name="resolved">Documents resolved by an earlier build (serve); reused when the document and all link targets are unchanged.</param>
+    public LinkResolver(SiteContent content, SiteUrls urls, DiagnosticBag diagnostics, ResolvedDocuments? resolved = null)
     {
         _urls = urls;
+        _resolved = resolved ?? new ResolvedDocuments();
         _diagnostics = diagnostics;
         _drafts = content.DraftPaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
         _unreadable = content.UnreadablePaths.Select(ContentRelative).ToHashSet(StringComparer.Ordinal);
@@ -44,10 +51,60 @@ public sealed class LinkResolver
             _targets[$"paginas/{page.Slug}.md"] = new(SiteUrls.Page(page.Slug), AnchorsOf(page.Body), null, null, false);
         foreach (var asset in content.Assets)
             _targets[asset.ContentPath] = new(asset.ContentPath, null, null, null, true);
+        _targetsVersion = resolved is null ? UInt128.Zero : TargetsVersion();
+    }
+
+    /// <summary>A fingerprint of everything a link can resolve to; with the same document, the same fingerprint gives the same result.</summary>
+    private UInt128 TargetsVersion()
+    {
+        var hash = new XxHash128();
+        void Add(string? text)
+        {
+            var length = text?.Length ?? -1;
+            hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in length)));
+            hash.Append(MemoryMarshal.AsBytes((text ?? "").AsSpan()));
+        }
+        foreach (var (key, target) in _targets.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            Add(key);
+            Add(target.OutputPath);
+            Add(target.CardSlug);
+            Add(target.CahierSlug);
+            Add(target.IsFile ? "bestand" : "pagina");
+            foreach (var anchor in target.Anchors?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()) Add(anchor);
+            Add(null);
+        }
+        foreach (var path in _drafts.Order(StringComparer.Ordinal)) Add(path);
+        Add(null);
+        foreach (var path in _unreadable.Order(StringComparer.Ordinal)) Add(path);
+        return hash.GetCurrentHashAsUInt128();
     }
 
     /// <summary>Resolves every link and image in one Markdown document, rewriting them in place; returns what it links to.</summary>
     public DocumentLinks Resolve(SourceFile source, MarkdownDocument document)
+    {
+        if (_resolved.Find(document, source.Path, _targetsVersion) is { } kept)
+        {
+            foreach (var diagnostic in kept.Diagnostics) _diagnostics.Add(diagnostic);
+            return kept.Links;
+        }
+        // Collected apart, so they can be reported again when a later build reuses this result.
+        var outer = _diagnostics;
+        var own = _diagnostics = new DiagnosticBag();
+        try
+        {
+            var links = ResolveLinks(source, document);
+            _resolved.Keep(document, source.Path, _targetsVersion, links, own.Items);
+            return links;
+        }
+        finally
+        {
+            _diagnostics = outer;
+            foreach (var diagnostic in own.Items) outer.Add(diagnostic);
+        }
+    }
+
+    private DocumentLinks ResolveLinks(SourceFile source, MarkdownDocument document)
     {
         var cards = new List<string>();
         var cahiers = new List<string>();
@@ -206,3 +263,24 @@ public sealed class LinkResolver
 
 /// <summary>The items a Markdown document links to, for backlinks and "appears in" lists.</summary>
 public sealed record DocumentLinks(IReadOnlyList<string> CardSlugs, IReadOnlyList<string> CahierSlugs);
+
+/// <summary>
+/// Link resolution results of earlier builds, kept while the parsed document is. `serve` reuses the documents of
+/// unchanged files; their links resolve the same way as long as the set of link targets is the same.
+/// </summary>
+public sealed class ResolvedDocuments
+{
+    internal sealed record Result(string SourcePath, UInt128 TargetsVersion, DocumentLinks Links, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private readonly ConditionalWeakTable<MarkdownDocument, Result> _results = new();
+
+    internal Result? Find(MarkdownDocument document, string sourcePath, UInt128 targetsVersion) =>
+        targetsVersion != UInt128.Zero && _results.TryGetValue(document, out var result) && result.SourcePath == sourcePath && result.TargetsVersion == targetsVersion
+            ? result
+            : null;
+
+    internal void Keep(MarkdownDocument document, string sourcePath, UInt128 targetsVersion, DocumentLinks links, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (targetsVersion != UInt128.Zero) _results.AddOrUpdate(document, new Result(sourcePath, targetsVersion, links, diagnostics));
+    }
+}

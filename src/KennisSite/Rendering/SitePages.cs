@@ -22,14 +22,14 @@ public sealed class SitePages
     private readonly Dictionary<string, CahierSummary> _cahiers;
 
     private readonly IReadOnlyDictionary<string, string> _covers;
-    private readonly RenderedMarkdown _markdown;
+    private readonly RenderedParts _parts;
 
     /// <param name="covers">Output paths of cahier cover images, by cahier slug.</param>
-    /// <param name="markdown">HTML of Markdown documents rendered by an earlier build with the same site.yml.</param>
+    /// <param name="parts">Parts of pages made by an earlier build with the same site.yml.</param>
     public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline, IReadOnlyDictionary<string, string> covers,
-        RenderedMarkdown? markdown = null)
+        RenderedParts? parts = null)
     {
-        _markdown = markdown ?? new RenderedMarkdown();
+        _parts = parts ?? new RenderedParts();
         _covers = covers;
         _content = content;
         _graph = graph;
@@ -37,7 +37,8 @@ public sealed class SitePages
         _pipeline = pipeline;
         _framework = content.Config.Framework;
         _themes = content.Themes.ToDictionary(t => t.Slug, t => new ThemeRef(t.Slug, t.Title, urls.Href(SiteUrls.Theme(t.Slug))), StringComparer.Ordinal);
-        _cards = content.Cards.ToDictionary(c => c.Slug, Summarise, StringComparer.Ordinal);
+        _cards = content.Cards.ToDictionary(c => c.Slug,
+            c => _parts.Summary(c, c.Themes.Select(t => _themes[t.Value]).ToList(), () => Summarise(c)), StringComparer.Ordinal);
         _cahiers = content.Cahiers.ToDictionary(c => c.Slug, Summarise, StringComparer.Ordinal);
     }
 
@@ -55,7 +56,7 @@ public sealed class SitePages
         var cahiersByDate = CahiersByDate();
         yield return Job(SiteUrls.Home, "home.html", "home", _content.Config.Title,
             $"Cahiers en praktijkvoorbeelden over welzijn, wonen en zorg in Brussel: {_content.Cahiers.Count} cahiers, {_content.Cards.Count} praktijkvoorbeelden.",
-            "home", new
+            "home", () => new
             {
                 Cahiers = cahiersByDate.Take(3).Select(c => _cahiers[c.Slug]).ToList(),
                 CardCount = _content.Cards.Count,
@@ -64,7 +65,7 @@ public sealed class SitePages
                 Zip = zip,
             });
         yield return Job(SiteUrls.Search, "zoeken.html", "zoeken", "Zoeken",
-            "Zoek in alle cahiers, hoofdstukken, praktijkvoorbeelden en thema's, ook zonder internet.", "zoeken", new { Zip = zip });
+            "Zoek in alle cahiers, hoofdstukken, praktijkvoorbeelden en thema's, ook zonder internet.", "zoeken", () => new { Zip = zip });
     }
 
     public IEnumerable<PageJob> All(ZipView? zip)
@@ -74,7 +75,7 @@ public sealed class SitePages
 
         yield return Job(SiteUrls.CahiersOverview, "cahiers.html", "cahiers", "Cahiers",
             "Alle cahiers van het kenniscentrum, de nieuwste eerst.", "cahiers",
-            new { Cahiers = cahiersByDate.Select(c => _cahiers[c.Slug]).ToList() });
+            () => new { Cahiers = cahiersByDate.Select(c => _cahiers[c.Slug]).ToList() });
 
         for (var i = 0; i < cahiersByDate.Count; i++)
         {
@@ -83,7 +84,7 @@ public sealed class SitePages
             // Newest first in lists; "previous" is the older cahier, as in a printed series.
             var previous = i + 1 < cahiersByDate.Count ? _cahiers[cahiersByDate[i + 1].Slug] : null;
             var next = i > 0 ? _cahiers[cahiersByDate[i - 1].Slug] : null;
-            yield return Job(path, "cahier.html", "cahier", cahier.Title, cahier.Summary, "cahiers", new
+            yield return Job(path, "cahier.html", "cahier", cahier.Title, cahier.Summary, "cahiers", () => new
             {
                 Cahier = _cahiers[cahier.Slug],
                 cahier.Chapters,
@@ -99,12 +100,12 @@ public sealed class SitePages
 
         yield return Job(SiteUrls.Catalogue, "catalogus.html", "catalogus", "Praktijkvoorbeelden",
             $"Alle {_content.Cards.Count} praktijkvoorbeelden, te filteren op functie, thema, plaats, doelgroep en startjaar.", "praktijkvoorbeelden",
-            new { Cards = _content.Cards.Select(c => _cards[c.Slug]).ToList(), Filters = CatalogueFilters() });
+            () => new { Cards = _content.Cards.Select(c => _cards[c.Slug]).ToList(), Filters = CatalogueFilters() });
 
         foreach (var card in _content.Cards)
         {
             var path = SiteUrls.Card(card.Slug);
-            yield return Job(path, "voorbeeld.html", "voorbeeld", card.Title, Shorten(card.What), "praktijkvoorbeelden", new
+            yield return Job(path, "voorbeeld.html", "voorbeeld", card.Title, Shorten(card.What), "praktijkvoorbeelden", () => new
             {
                 Card = card,
                 Summary = _cards[card.Slug],
@@ -116,26 +117,27 @@ public sealed class SitePages
         }
 
         yield return Job(SiteUrls.FunctionsOverview, "functies.html", "functies", _framework.Name,
-            $"De {_framework.Functions.Count} functies waarop de praktijkvoorbeelden gescoord worden.", "functies", new { });
+            $"De {_framework.Functions.Count} functies waarop de praktijkvoorbeelden gescoord worden.", "functies", () => new { });
         foreach (var function in _framework.Functions)
-        {
-            var ranked = _content.Cards
-                .OrderByDescending(c => c.ScoreOf(function.Key)).ThenBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
-                .Select(c => new RankedCard(_cards[c.Slug], c.ScoreOf(function.Key), _framework.LabelFor(c.ScoreOf(function.Key))))
-                .ToList();
             yield return Job(SiteUrls.Function(function.Key), "functie.html", "functie", function.Name,
                 function.Description.Length > 0 ? function.Description : $"Praktijkvoorbeelden gerangschikt op {function.Name}.", "functies",
-                new { Function = new FunctionView(function.Key, function.Name, function.Description, _urls.Href(SiteUrls.Function(function.Key))), Cards = ranked });
-        }
+                () => new
+                {
+                    Function = new FunctionView(function.Key, function.Name, function.Description, _urls.Href(SiteUrls.Function(function.Key))),
+                    Cards = _content.Cards
+                        .OrderByDescending(c => c.ScoreOf(function.Key)).ThenBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
+                        .Select(c => new RankedCard(_cards[c.Slug], c.ScoreOf(function.Key), _framework.LabelFor(c.ScoreOf(function.Key))))
+                        .ToList(),
+                });
 
         yield return Job(SiteUrls.ThemesOverview, "themas.html", "themas", "Thema's",
             "Alle thema's per groep, en hoeveel cahiers en praktijkvoorbeelden ze met elkaar delen.", "themas",
-            new { Groups = ThemeGroups(), Matrix = ThemeMatrix(), Columns = MatrixOrder().Select(t => _themes[t.Slug]).ToList() });
+            () => new { Groups = ThemeGroups(), Matrix = ThemeMatrix(), Columns = MatrixOrder().Select(t => _themes[t.Slug]).ToList() });
 
         foreach (var theme in _content.Themes)
         {
             var path = SiteUrls.Theme(theme.Slug);
-            yield return Job(path, "thema.html", "thema", theme.Title, $"Cahiers en praktijkvoorbeelden over {theme.Title}.", "themas", new
+            yield return Job(path, "thema.html", "thema", theme.Title, $"Cahiers en praktijkvoorbeelden over {theme.Title}.", "themas", () => new
             {
                 Theme = _themes[theme.Slug],
                 Group = _content.Config.ThemeGroups.FirstOrDefault(g => g.Key == theme.Group?.Value)?.Name,
@@ -150,10 +152,10 @@ public sealed class SitePages
         foreach (var page in _content.Pages)
         {
             var path = SiteUrls.Page(page.Slug);
-            yield return Job(path, "pagina.html", "pagina", page.Title, page.Summary ?? page.Title, "", new { Body = Html(page.Body, path) });
+            yield return Job(path, "pagina.html", "pagina", page.Title, page.Summary ?? page.Title, "", () => new { Body = Html(page.Body, path) });
         }
 
-        yield return Job(SiteUrls.NotFound, "404.html", "404", "Pagina niet gevonden", "Deze pagina bestaat niet (meer).", "", new { });
+        yield return Job(SiteUrls.NotFound, "404.html", "404", "Pagina niet gevonden", "Deze pagina bestaat niet (meer).", "", () => new { });
     }
 
     private List<Cahier> CahiersByDate() =>
@@ -161,14 +163,15 @@ public sealed class SitePages
 
     public static string OverlapAnchor(string otherTheme) => $"samen-met-{otherTheme}";
 
-    private PageJob Job(string path, string template, string kind, string title, string description, string section, object model)
+    /// <param name="model">Built only when the page is rendered or fingerprinted, so finding one page in the list costs little.</param>
+    private PageJob Job(string path, string template, string kind, string title, string description, string section, Func<object> model)
     {
         var canonical = _content.Config.BaseUrl is { } baseUrl ? new Uri(baseUrl, _urls.Href(path)).ToString() : null;
-        return new PageJob(path, template, new PageMeta(kind, title, description, path, SiteUrls.RootFrom(path), canonical, section), model);
+        return new PageJob(path, template, new PageMeta(kind, title, description, path, SiteUrls.RootFrom(path), canonical, section), new Lazy<object>(model));
     }
 
     private TrustedHtml Html(MarkdownDocument document, string pagePath) =>
-        _markdown.For(document, pagePath, () => new(MarkdownHtml.Render(document, _pipeline, ResolvedLinks.RelativeTo(pagePath))));
+        _parts.Markdown(document, pagePath, () => new(MarkdownHtml.Render(document, _pipeline, ResolvedLinks.RelativeTo(pagePath))));
 
     private CardSummary Summarise(PracticeCard card)
     {

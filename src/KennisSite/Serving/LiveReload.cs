@@ -6,7 +6,7 @@ namespace KennisSite.Serving;
 /// The browsers with a page of the site open. Each keeps an event stream to the server, saying which page it shows;
 /// after a rebuild only the browsers whose page changed reload, and a page open in a browser is rendered first.
 /// </summary>
-internal sealed class LiveReload
+public sealed class LiveReload
 {
     public const string EventsPath = "/_kennissite/live";
 
@@ -25,17 +25,12 @@ internal sealed class LiveReload
     private readonly List<Client> _clients = [];
 
     /// <summary>Output paths of the pages open in a browser now.</summary>
-    public IReadOnlySet<string> OpenPages
+    internal IReadOnlySet<string> OpenPages
     {
         get { lock (_lock) return _clients.Select(c => c.OutputPath).ToHashSet(StringComparer.Ordinal); }
     }
 
-    public int Count
-    {
-        get { lock (_lock) return _clients.Count; }
-    }
-
-    public ChannelReader<string> Connect(string outputPath, out Action disconnect)
+    internal ChannelReader<string> Connect(string outputPath, out Action disconnect)
     {
         var client = new Client(outputPath, Channel.CreateUnbounded<string>());
         lock (_lock) _clients.Add(client);
@@ -47,7 +42,7 @@ internal sealed class LiveReload
     }
 
     /// <summary>Asks the browsers showing one of these pages (all browsers when null) to reload.</summary>
-    public void Reload(IReadOnlySet<string>? outputPaths)
+    internal void Reload(IReadOnlySet<string>? outputPaths)
     {
         lock (_lock)
             foreach (var client in _clients.Where(c => outputPaths is null || outputPaths.Contains(c.OutputPath)))
