@@ -107,7 +107,8 @@ public static class CommandLine
         }
         catch (IOException e)
         {
-            error.WriteLine($"kennissite: de site kan niet op poort {port} draaien ({e.Message}). Kies een andere poort met --poort.");
+            var why = e.InnerException?.GetType().Name == "AddressInUseException" ? "die poort is al in gebruik" : "de poort kan niet geopend worden";
+            error.WriteLine($"kennissite: de site kan niet op 127.0.0.1:{port} draaien: {why}. Kies een andere poort met --poort (0 kiest een vrije).");
             return UsageError;
         }
         output.WriteLine($"De site draait op {server.Address} en wordt opnieuw gemaakt bij elke wijziging in content/, templates/ of site.yml. Ctrl+C stopt.");

@@ -65,6 +65,9 @@ public sealed class DevServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Output paths of the pages open in a browser, as their live-reload connections tell.</summary>
+    public IReadOnlySet<string> OpenPages => _browsers.OpenPages;
+
     /// <summary>A rebuild is running or waiting to run.</summary>
     public bool IsBuilding => Volatile.Read(ref _building) is not null || _changes.CurrentCount > 0;
 
