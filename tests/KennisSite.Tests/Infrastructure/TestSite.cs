@@ -112,6 +112,16 @@ public sealed class TestSite : IDisposable
 
     public string FullPath(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>Changes a file of the site as an editor would save it; the change must change something.</summary>
+    public void Edit(string relative, Func<string, string> change)
+    {
+        var full = FullPath(relative);
+        var before = File.ReadAllText(full);
+        var after = change(before);
+        Assert.NotEqual(before, after);
+        File.WriteAllText(full, after);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }

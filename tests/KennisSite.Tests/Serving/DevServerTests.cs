@@ -37,11 +37,11 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains(LiveReload.EventsPath, page);
 
         await using var browser = await LiveReloadListener.OpenAsync(_http, CardPage);
-        Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM Seniors in Schaarbeek"));
+        _site.Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM Seniors in Schaarbeek"));
         await browser.ReloadAsync(Patience);
         Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", await _http.GetStringAsync(CardPage));
 
-        Edit(Card, text => text.Replace("gestart: ", "gestart: [nooit"));
+        _site.Edit(Card, text => text.Replace("gestart: ", "gestart: [nooit"));
         await browser.ReloadAsync(Patience);
         var broken = await _http.GetAsync(CardPage);
         var shown = await broken.Content.ReadAsStringAsync();
@@ -50,7 +50,7 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", shown); // the last good page stays underneath
         Assert.Contains("kennissite-fouten", await _http.GetStringAsync("/")); // on every page, not only the broken one
 
-        Edit(Card, text => text.Replace("gestart: [nooit", "gestart: "));
+        _site.Edit(Card, text => text.Replace("gestart: [nooit", "gestart: "));
         await browser.ReloadAsync(Patience);
         var fixedPage = await _http.GetStringAsync(CardPage);
         Assert.DoesNotContain("kennissite-fouten", fixedPage);
@@ -101,7 +101,7 @@ public sealed class DevServerTests : IAsyncLifetime
     public async Task What_is_served_after_a_series_of_changes_is_what_a_full_build_writes()
     {
         await using var browser = await LiveReloadListener.OpenAsync(_http, CardPage);
-        Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM"));
+        _site.Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM"));
         await browser.ReloadAsync(Patience);
         File.Delete(_site.FullPath("content/praktijkvoorbeelden/het-buurtpensioen.yml"));
         EditAll(text => text.Replace("[Het BuurtPensioen](../../praktijkvoorbeelden/het-buurtpensioen.yml)", "Het BuurtPensioen"));
@@ -164,15 +164,6 @@ public sealed class DevServerTests : IAsyncLifetime
             else if (clock.Elapsed - stableSince > TimeSpan.FromSeconds(2) && !_server.IsBuilding) return;
         }
         Assert.Fail("serve did not settle.");
-    }
-
-    private void Edit(string path, Func<string, string> change)
-    {
-        var full = _site.FullPath(path);
-        var before = File.ReadAllText(full);
-        var after = change(before);
-        Assert.NotEqual(before, after);
-        File.WriteAllText(full, after);
     }
 
     private void EditAll(Func<string, string> change)

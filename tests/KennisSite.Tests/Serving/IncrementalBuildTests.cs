@@ -20,7 +20,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var first = Rebuild("eerste build");
         Assert.Equal(0, _cache.Pages.Reused);
 
-        Edit(Card, text => text.Replace("titel: ", "titel: Vernieuwd - "));
+        _site.Edit(Card, text => text.Replace("titel: ", "titel: Vernieuwd - "));
         Rebuild("titel van een praktijkvoorbeeld gewijzigd");
         Assert.Equal(1, _cache.Files.Parsed);
         Assert.InRange(_cache.Pages.Rendered, 2, first.PageCount / 2);
@@ -35,22 +35,22 @@ public sealed class IncrementalBuildTests : IDisposable
         Delete("content/praktijkvoorbeelden/soep-op-de-stoep.yml");
         Rebuild("praktijkvoorbeeld verwijderd");
 
-        Edit(Cahier, text => text + "\nEen alinea die er later bij kwam.\n");
+        _site.Edit(Cahier, text => text + "\nEen alinea die er later bij kwam.\n");
         Rebuild("tekst van een cahier aangevuld");
         Assert.Equal(1, _cache.Files.Parsed);
 
-        Edit(Cahier, text => text + "\nEn een link naar [ZOOM](../../praktijkvoorbeelden/zoom-seniors.yml).\n");
+        _site.Edit(Cahier, text => text + "\nEn een link naar [ZOOM](../../praktijkvoorbeelden/zoom-seniors.yml).\n");
         Rebuild("link in een cahier toegevoegd");
 
         Write("content/themas/buurtwerk.md", "---\ntitel: Buurtwerk\ngroep: onderwerp\n---\nWerken vanuit de buurt.\n");
-        Edit(Card, text => text.Replace("themas: [buurtgerichte-zorg,", "themas: [buurtwerk, buurtgerichte-zorg,"));
+        _site.Edit(Card, text => text.Replace("themas: [buurtgerichte-zorg,", "themas: [buurtwerk, buurtgerichte-zorg,"));
         Rebuild("thema toegevoegd en gebruikt");
 
         Move("content/themas/buurtwerk.md", "content/themas/werken-in-de-buurt.md");
-        Edit(Card, text => text.Replace("[buurtwerk,", "[werken-in-de-buurt,"));
+        _site.Edit(Card, text => text.Replace("[buurtwerk,", "[werken-in-de-buurt,"));
         Rebuild("thema hernoemd");
 
-        Edit(Card, text => text.Replace("[werken-in-de-buurt, ", "["));
+        _site.Edit(Card, text => text.Replace("[werken-in-de-buurt, ", "["));
         Delete("content/themas/werken-in-de-buurt.md");
         Rebuild("thema verwijderd");
 
@@ -58,16 +58,16 @@ public sealed class IncrementalBuildTests : IDisposable
         EditAll("content", text => text.Replace("zorgkracht-in-persoonlijke-netwerken", "zorgkracht"));
         Rebuild("cahier hernoemd");
 
-        Edit("content/praktijkvoorbeelden/het-begijnenhuis.yml", text => text.Replace("titel: ", "titel: [kapot"));
+        _site.Edit("content/praktijkvoorbeelden/het-begijnenhuis.yml", text => text.Replace("titel: ", "titel: [kapot"));
         Assert.False(Build(_cache).Succeeded);
-        Edit("content/praktijkvoorbeelden/het-begijnenhuis.yml", text => text.Replace("titel: [kapot", "titel: "));
+        _site.Edit("content/praktijkvoorbeelden/het-begijnenhuis.yml", text => text.Replace("titel: [kapot", "titel: "));
         Rebuild("fout gemaakt en hersteld");
 
-        Edit("templates/assets/site.css", text => text + "\n/* later toegevoegd */\n");
+        _site.Edit("templates/assets/site.css", text => text + "\n/* later toegevoegd */\n");
         Rebuild("stijlblad gewijzigd");
         Assert.Equal(0, _cache.Pages.Rendered);
 
-        Edit("site.yml", text => text.Replace("titel: ", "titel: Nieuw - "));
+        _site.Edit("site.yml", text => text.Replace("titel: ", "titel: Nieuw - "));
         Rebuild("site.yml gewijzigd");
         Assert.Equal(0, _cache.Pages.Reused);
     }
@@ -78,15 +78,15 @@ public sealed class IncrementalBuildTests : IDisposable
         var first = Rebuild("eerste build");
         var themePages = first.Files.Count(f => f.Path.StartsWith("themas/", StringComparison.Ordinal) && f.Path != "themas/index.html");
 
-        Edit("templates/thema.html", text => text.Replace("</h1>", "</h1>\n<p>Een zin die er later bij kwam.</p>"));
+        _site.Edit("templates/thema.html", text => text.Replace("</h1>", "</h1>\n<p>Een zin die er later bij kwam.</p>"));
         Rebuild("sjabloon van een thema gewijzigd");
         Assert.Equal(themePages, _cache.Pages.Rendered);
 
-        Edit("templates/partials/wiel.html", text => text + "\n");
+        _site.Edit("templates/partials/wiel.html", text => text + "\n");
         var withWheel = Rebuild("deelsjabloon gewijzigd").Files.Count(f => f.Path.EndsWith(".html") && Text(f).Contains("class=\"wiel"));
         Assert.Equal(withWheel, _cache.Pages.Rendered);
 
-        Edit("templates/layout.html", text => text.Replace("</footer>", "</footer>\n<!-- later -->"));
+        _site.Edit("templates/layout.html", text => text.Replace("</footer>", "</footer>\n<!-- later -->"));
         Rebuild("basissjabloon gewijzigd");
         Assert.Equal(first.PageCount, _cache.Pages.Rendered);
     }
@@ -112,15 +112,6 @@ public sealed class IncrementalBuildTests : IDisposable
     private static List<string> Paths(BuildResult result) => result.Files.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
 
     private BuildResult Build(BuildCache cache) => SiteBuilder.Build(new BuildOptions(_site.Root, WriteOutput: false), cache);
-
-    private void Edit(string path, Func<string, string> change)
-    {
-        var full = _site.FullPath(path);
-        var before = File.ReadAllText(full);
-        var after = change(before);
-        Assert.NotEqual(before, after);
-        File.WriteAllText(full, after);
-    }
 
     private void EditAll(string folder, Func<string, string> change)
     {
