@@ -5,4 +5,6 @@ namespace KennisSite;
 /// <param name="IncludeDrafts">Also publish items marked 'concept: true'.</param>
 /// <param name="Strict">Treat warnings as errors, for CI.</param>
 /// <param name="WriteOutput">False for 'check' and for tests that only look at the files in memory.</param>
-public sealed record BuildOptions(string SiteRoot, string? OutputFolder = null, bool IncludeDrafts = false, bool Strict = false, bool WriteOutput = true);
+/// <param name="Parallelism">How many pages are rendered at once; null: one per processor. The output is the same for any value.</param>
+public sealed record BuildOptions(string SiteRoot, string? OutputFolder = null, bool IncludeDrafts = false, bool Strict = false, bool WriteOutput = true,
+    int? Parallelism = null);

@@ -76,35 +76,39 @@ public static class SiteBuilder
         var fingerprints = new ModelHash();
         cache.Pages.StartBuild();
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
-        OutputFile? Render(PageJob job, List<OutputFile>? changed)
+        (OutputFile? File, bool Changed) Render(PageJob job)
         {
             var model = fingerprints.Of(site, job.Meta, job.Model.Value);
-            if (cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return new OutputFile(job.OutputPath, kept);
+            if (cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
-            if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return null;
+            if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
             var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
-            if (cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates)) changed?.Add(file);
-            return file;
+            return (file, cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
-        void RenderEach(IEnumerable<PageJob> batch, int total)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount, CancellationToken = cancel };
+        void RenderEach(IReadOnlyList<PageJob> batch)
         {
-            var changed = new List<OutputFile>();
-            foreach (var job in batch)
+            var todo = batch.Where(j => !rendered.ContainsKey(j.OutputPath)).ToList();
+            var results = new (OutputFile? File, bool Changed)[todo.Count];
+            var done = rendered.Count;
+            // Each page is rendered on its own; results go back in list order, so the output is the same at any parallelism.
+            Parallel.For(0, todo.Count, parallel, i =>
             {
-                if (rendered.ContainsKey(job.OutputPath)) continue;
-                if (Render(job, changed) is { } file) rendered[job.OutputPath] = file;
-                events.Progress?.Invoke(new BuildProgress("pagina's", rendered.Count, total));
-                if (rendered.Count % 64 == 0) cancel.ThrowIfCancellationRequested();
-            }
+                results[i] = Render(todo[i]);
+                events.Progress?.Invoke(new BuildProgress("pagina's", Interlocked.Increment(ref done), Math.Max(batch.Count, done)));
+            });
+            for (var i = 0; i < todo.Count; i++)
+                if (results[i].File is { } file) rendered[todo[i].OutputPath] = file;
+            var changed = results.Where(r => r.Changed).Select(r => r.File!).ToList();
             if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
         }
         // Pages open in a browser first, found by walking the lazy page list only as far as needed: the editor's page is
         // back before the models of the other two thousand pages are even built.
         if (events.RenderFirst.Count > 0)
-            RenderEach(pages.All(ZipWith(cache.ZipSize)).Where(j => events.RenderFirst.Contains(j.OutputPath)).Take(events.RenderFirst.Count), 0);
+            RenderEach(pages.All(ZipWith(cache.ZipSize)).Where(j => events.RenderFirst.Contains(j.OutputPath)).Take(events.RenderFirst.Count).ToList());
         var jobs = pages.All(ZipWith(cache.ZipSize)).ToList();
-        RenderEach(jobs, jobs.Count);
+        RenderEach(jobs);
         pageCount = jobs.Count;
         // In build order, not in the order of rendering, so the output does not depend on which pages were open.
         var pageFiles = jobs.Select(j => rendered.GetValueOrDefault(j.OutputPath)).OfType<OutputFile>().DistinctBy(f => f.Path).ToList();
@@ -129,7 +133,12 @@ public static class SiteBuilder
         if (!diagnostics.HasErrors)
         {
             var changed = new List<OutputFile>();
-            files.Add(OfflineCopy(files, pages, zipName, cache, ZipWith, job => Render(job, changed), cancel));
+            files.Add(OfflineCopy(files, pages, zipName, cache, ZipWith, job =>
+            {
+                var (file, isNew) = Render(job);
+                if (isNew) changed.Add(file!);
+                return file;
+            }, cancel));
             if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
         }
         Stage("offline-zip", "schrijven");

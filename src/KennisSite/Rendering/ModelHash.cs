@@ -12,12 +12,13 @@ namespace KennisSite.Rendering;
 /// A fingerprint of everything a template can see of a page: two models with the same fingerprint render the same HTML
 /// with the same templates. This is what lets `serve` re-render only the pages a change touches without keeping a list
 /// of which page depends on what, a list that would go stale the first time a template shows something new.
-/// Objects shared between pages (a card's summary is on many listings) are fingerprinted once per build.
+/// Objects shared between pages (a card's summary is on many listings) are fingerprinted once per build, also when pages
+/// are fingerprinted in parallel.
 /// </summary>
 internal sealed class ModelHash
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]> Members = new();
-    private readonly Dictionary<object, UInt128> _known = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, UInt128> _known = new(ReferenceEqualityComparer.Instance);
 
     public UInt128 Of(params object?[] values)
     {

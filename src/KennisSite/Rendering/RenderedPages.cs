@@ -10,6 +10,7 @@ public sealed class RenderedPages
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     /// <summary>Pages rendered and pages reused by the last build.</summary>
     public int Rendered { get; private set; }
@@ -17,22 +18,29 @@ public sealed class RenderedPages
 
     internal byte[]? Find(string outputPath, UInt128 model, TemplateSet templates)
     {
-        _seen.Add(outputPath);
-        if (!_entries.TryGetValue(outputPath, out var entry) || entry.Model != model) return null;
-        foreach (var (template, version) in entry.Templates)
-            if (templates.VersionOf(template) != version) return null;
-        Reused++;
-        return entry.Html;
+        lock (_lock)
+        {
+            _seen.Add(outputPath);
+            if (!_entries.TryGetValue(outputPath, out var entry) || entry.Model != model) return null;
+            foreach (var (template, version) in entry.Templates)
+                if (templates.VersionOf(template) != version) return null;
+            Reused++;
+            return entry.Html;
+        }
     }
 
     /// <returns>Whether the HTML differs from what the last build had at this path.</returns>
     internal bool Keep(string outputPath, UInt128 model, IReadOnlyList<string> templatesUsed, byte[] html, TemplateSet templates)
     {
-        _seen.Add(outputPath);
-        var changed = !_entries.TryGetValue(outputPath, out var before) || !before.Html.AsSpan().SequenceEqual(html);
-        _entries[outputPath] = new Entry(model, templatesUsed.Select(t => (t, templates.VersionOf(t))).ToList(), html);
-        Rendered++;
-        return changed;
+        var entry = new Entry(model, templatesUsed.Select(t => (t, templates.VersionOf(t))).ToList(), html);
+        lock (_lock)
+        {
+            _seen.Add(outputPath);
+            var changed = !_entries.TryGetValue(outputPath, out var before) || !before.Html.AsSpan().SequenceEqual(html);
+            _entries[outputPath] = entry;
+            Rendered++;
+            return changed;
+        }
     }
 
     /// <summary>Forgets pages the last build did not make, and starts counting afresh.</summary>
