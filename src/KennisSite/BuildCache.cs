@@ -20,6 +20,7 @@ public sealed class BuildCache
     public RenderedPages Pages { get; private set; } = new();
     public Linking.RelatedCardsCache Related { get; private set; } = new();
     public Linking.ResolvedDocuments Resolved { get; private set; } = new();
+    public OfflineZip Zip { get; } = new();
 
     /// <summary>The offline zip's size as the last build showed it; the likely size for the next one.</summary>
     internal string ZipSize { get; set; } = "";

@@ -49,7 +49,8 @@ public static class SiteBuilder
         outputFolder = Path.GetFullPath(Path.Combine(options.SiteRoot, options.OutputFolder ?? config.OutputFolder));
         cache.UseConfig(config);
         var markdown = new MarkdownParser();
-        var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files);
+        var parallelism = options.Parallelism ?? Environment.ProcessorCount;
+        var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files, parallelism);
         var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics) : null;
 
         Stage("laden en valideren", "links");
@@ -86,7 +87,7 @@ public static class SiteBuilder
             return (file, cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount, CancellationToken = cancel };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
         void RenderEach(IReadOnlyList<PageJob> batch)
         {
             var todo = batch.Where(j => !rendered.ContainsKey(j.OutputPath)).ToList();
@@ -122,7 +123,7 @@ public static class SiteBuilder
         Stage("pagina's", "zoekindex");
 
         // Index
-        var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal));
+        var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal), parallel.MaxDegreeOfParallelism);
         files.Add(new OutputFile(SearchIndexFiles.IndexFile, Encoding.UTF8.GetBytes(index)));
         files.Add(new OutputFile(SearchIndexFiles.DocumentsFile, Encoding.UTF8.GetBytes(store)));
         files.AddRange(BrowserLibraries.All());
@@ -133,12 +134,15 @@ public static class SiteBuilder
         if (!diagnostics.HasErrors)
         {
             var changed = new List<OutputFile>();
-            files.Add(OfflineCopy(files, pages, zipName, cache, ZipWith, job =>
+            var zip = OfflineCopy(files, pages, zipName, cache, ZipWith, job =>
             {
                 var (file, isNew) = Render(job);
                 if (isNew) changed.Add(file!);
                 return file;
-            }, cancel));
+            }, parallel);
+            if (zip is not null) files.Add(zip);
+            else diagnostics.Warning(DiagnosticCodes.OfflineZipTooLarge,
+                $"De offline-zip is niet gemaakt: de site heeft {files.Count} bestanden, meer dan een zip zonder ZIP64 kan bevatten (65.535 bestanden, 4 GB).", null);
             if (changed.Count > 0) events.PagesChanged?.Invoke(changed);
         }
         Stage("offline-zip", "schrijven");
@@ -150,7 +154,7 @@ public static class SiteBuilder
             if (IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) || IsInside(outputFolder, templates.Root))
                 diagnostics.Error(DiagnosticCodes.OutputWriteFailed, "De uitvoermap mag niet in content/ of templates/ liggen.", null);
             else
-                SiteWriter.Write(outputFolder, files, diagnostics);
+                SiteWriter.Write(outputFolder, files, diagnostics, parallel.MaxDegreeOfParallelism);
             Stage("schrijven");
         }
         return Done();
@@ -160,13 +164,14 @@ public static class SiteBuilder
     /// The home and search pages show the zip's size, and the zip contains them: render them again until the size they
     /// show is the size of the zip they are in (in practice the second pass).
     /// </summary>
-    private static OutputFile OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, BuildCache cache, Func<string, ZipView> zipWith,
-        Func<PageJob, OutputFile?> render, CancellationToken cancel)
+    private static OutputFile? OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, BuildCache cache, Func<string, ZipView> zipWith,
+        Func<PageJob, OutputFile?> render, ParallelOptions parallel)
     {
-        var zip = Array.Empty<byte>();
+        byte[]? zip = null;
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            zip = OfflineZip.Create(files, Path.GetFileNameWithoutExtension(zipName), cancel);
+            zip = cache.Zip.Create(files, Path.GetFileNameWithoutExtension(zipName), parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
+            if (zip is null) return null;
             var size = OfflineZip.SizeText(zip.Length);
             if (size == cache.ZipSize) break;
             cache.ZipSize = size;
@@ -174,7 +179,7 @@ public static class SiteBuilder
                 if (render(job) is { } page)
                     files[files.FindIndex(f => f.Path == job.OutputPath)] = page;
         }
-        return new OutputFile(zipName, zip);
+        return new OutputFile(zipName, zip!);
     }
 
     private static bool IsInside(string folder, string parent)

@@ -5,8 +5,8 @@ namespace KennisSite.Benchmarks;
 /// <summary>The command line: a command, then '--name value' options and '--flag' switches.</summary>
 public sealed class Options
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "bewaar", "zonder-browser" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "bewaar", "zonder-browser", "zonder-hugo" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium", "maten" };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -14,7 +14,7 @@ public sealed class Options
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0) throw new UsageException("Geef een opdracht: zoeken, serve of genereer.");
+        if (args.Count == 0) throw new UsageException("Geef een opdracht: bouwen, zoeken, serve of genereer.");
         var options = new Options { Command = args[0] };
         for (var i = 1; i < args.Count; i++)
         {
@@ -40,6 +40,7 @@ public sealed class Options
         Gebruik: dotnet run -c Release --project tests/KennisSite.Benchmarks -- <opdracht> [opties]
 
           zoeken     genereert een site, meet bouwtijd, indexgrootte en de tijd tot het eerste zoekresultaat in Chromium
+          bouwen     volledige build van klein, middel en groot, met KennisSite en (als het er is) met Hugo, in dezelfde run
           serve      meet in `serve` de tijd van het bewaren van een kaart tot de vernieuwde pagina getoond wordt
           genereer   schrijft alleen de synthetische site (voor andere metingen, bijvoorbeeld tegen Hugo)
 
@@ -48,7 +49,9 @@ public sealed class Options
           --seed N          zaad van de generator (standaard 1); zelfde zaad, zelfde bytes
           --runs N          herhalingen per tijdmeting (standaard 5, serve 10; de mediaan telt)
           --map MAP         schrijf de site hier (genereer: verplicht; zoeken: standaard een tijdelijke map)
-          --bewaar          zoeken, serve: laat de tijdelijke map staan
+          --maten LIJST     bouwen: welke maten (standaard klein,middel; groot = 1.000 cahiers en 20.000 kaarten)
+          --zonder-hugo     bouwen: meet alleen KennisSite
+          --bewaar          zoeken, serve, bouwen: laat de tijdelijke map staan
           --markdown FILE   zoeken: schrijf de resultaten ook als Markdown-tabel
           --chromium PAD    standaard /usr/bin/chromium
           --zonder-browser  zoeken: sla de metingen in Chromium over

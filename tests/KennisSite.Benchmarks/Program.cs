@@ -1,5 +1,6 @@
 // Benchmarks of KennisSite, run by hand (not part of tests/run.sh):
 //   dotnet run -c Release --project tests/KennisSite.Benchmarks -- zoeken [--cahiers 100] [--kaarten 2000] [--markdown FILE]
+//   dotnet run -c Release --project tests/KennisSite.Benchmarks -- bouwen [--maten klein,middel,groot] [--runs 3] [--zonder-hugo]
 //   dotnet run -c Release --project tests/KennisSite.Benchmarks -- serve [--cahiers 100] [--kaarten 2000] [--runs 10]
 //   dotnet run -c Release --project tests/KennisSite.Benchmarks -- genereer --map MAP [--cahiers N] [--kaarten N] [--seed N]
 using KennisSite.Benchmarks;
@@ -11,6 +12,8 @@ try
     {
         case "zoeken":
             return await SearchBenchmark.RunAsync(options);
+        case "bouwen":
+            return BuildBenchmark.Run(options);
         case "serve":
             return await ServeBenchmark.RunAsync(options);
         case "genereer":

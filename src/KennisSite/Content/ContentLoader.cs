@@ -13,8 +13,9 @@ public static class ContentLoader
     private static readonly HashSet<string> ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif"];
 
     /// <param name="parsed">Files read by an earlier build of the same site.yml; unchanged ones are not parsed again.</param>
+    /// <param name="parallelism">How many files are parsed at once; the content is the same for any value.</param>
     public static SiteContent Load(string siteRoot, SiteConfig config, MarkdownParser markdown, bool includeDrafts, DiagnosticBag diagnostics,
-        ParsedFiles? parsed = null)
+        ParsedFiles? parsed = null, int parallelism = 1)
     {
         parsed ??= new ParsedFiles();
         parsed.StartLoad();
@@ -38,13 +39,26 @@ public static class ContentLoader
                         $"'{name}' wordt niet gebruikt: content/ bevat alleen de mappen {string.Join(", ", KnownFolders)}.",
                         new SourceLocation($"{ContentFolder}/{name}"));
             }
-            LoadCahiers(contentRoot, reader, cahiers, assets, diagnostics);
-            foreach (var (file, slug) in Files(contentRoot, "praktijkvoorbeelden", ".yml", reader, diagnostics))
-                if (reader.ReadCard(file, slug) is { } card) cards.Add(card);
-            foreach (var (file, slug) in Files(contentRoot, "themas", ".md", reader, diagnostics))
-                if (reader.ReadTheme(file, slug) is { } theme) themes.Add(theme);
-            foreach (var (file, slug) in Files(contentRoot, "paginas", ".md", reader, diagnostics))
-                if (reader.ReadPage(file, slug) is { } page) pages.Add(page);
+            // Finding the files is quick and reports in folder order; reading and parsing them is the work, done in parallel.
+            var cahierFiles = new List<FoundFile>();
+            LoadCahiers(contentRoot, cahierFiles, assets, diagnostics);
+            var cardFiles = Files(contentRoot, "praktijkvoorbeelden", ".yml", diagnostics).ToList();
+            var themeFiles = Files(contentRoot, "themas", ".md", diagnostics).ToList();
+            var pageFiles = Files(contentRoot, "paginas", ".md", diagnostics).ToList();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+            List<T> ReadAll<T>(List<FoundFile> found, Func<SourceFile, string, T?> read)
+            {
+                var results = new T?[found.Count];
+                Parallel.For(0, found.Count, options, i =>
+                {
+                    if (reader.ReadText(found[i].FullPath, found[i].Relative) is { } file) results[i] = read(file, found[i].Slug);
+                });
+                return results.Where(r => r is not null).Select(r => r!).ToList();
+            }
+            cahiers.AddRange(ReadAll(cahierFiles, (file, slug) => reader.ReadCahier(file, slug)).Select(r => r!.Value));
+            cards.AddRange(ReadAll(cardFiles, (file, slug) => reader.ReadCard(file, slug)).Select(r => r!.Value));
+            themes.AddRange(ReadAll(themeFiles, (file, slug) => reader.ReadTheme(file, slug)));
+            pages.AddRange(ReadAll(pageFiles, (file, slug) => reader.ReadPage(file, slug)).Select(r => r!.Value));
         }
 
         var drafts = new HashSet<string>(StringComparer.Ordinal);
@@ -87,14 +101,19 @@ public static class ContentLoader
         public Theme? ReadTheme(SourceFile file, string slug) => Read(file, r => r.ReadTheme(file, slug));
         public (Page, bool Draft)? ReadPage(SourceFile file, string slug) => Read(file, r => r.ReadPage(file, slug));
 
-        public HashSet<string> Unreadable { get; } = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
+        public IReadOnlySet<string> Unreadable
+        {
+            get { lock (_unreadable) return _unreadable.ToHashSet(StringComparer.Ordinal); }
+        }
 
         public SourceFile? ReadText(string fullPath, string relative) => parsed.ReadText(fullPath, relative, diagnostics);
 
         private T? Read<T>(SourceFile file, Func<DocumentReader, T?> read)
         {
             var result = parsed.Read(file, config, markdown, diagnostics, read);
-            if (result is null) Unreadable.Add(file.Path);
+            if (result is null) lock (_unreadable) _unreadable.Add(file.Path);
             return result;
         }
     }
@@ -102,7 +121,10 @@ public static class ContentLoader
     private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, SourceFile> source) =>
         items.OrderBy(slug, StringComparer.Ordinal).ThenBy(i => source(i).Path, StringComparer.Ordinal).ToList();
 
-    private static void LoadCahiers(string contentRoot, CachingReader reader, List<(Cahier, bool)> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
+    /// <summary>An editor's file found in content/, to be read: where it is, its path from the site root, and its slug.</summary>
+    private sealed record FoundFile(string FullPath, string Relative, string Slug);
+
+    private static void LoadCahiers(string contentRoot, List<FoundFile> cahiers, List<ContentAsset> assets, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, "cahiers");
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) return;
@@ -119,16 +141,14 @@ public static class ContentLoader
                     continue;
                 }
                 CheckSlug(name, relative, diagnostics);
-                if (reader.ReadText(index, $"{relative}/index.md") is { } file && reader.ReadCahier(file, name) is { } cahier)
-                    cahiers.Add(cahier);
+                cahiers.Add(new FoundFile(index, $"{relative}/index.md", name));
                 CollectAssets(entry, relative, assets, diagnostics, contentRoot);
             }
             else if (name.EndsWith(".md", StringComparison.Ordinal))
             {
                 var slug = name[..^3];
                 CheckSlug(slug, relative, diagnostics);
-                if (reader.ReadText(entry, relative) is { } file && reader.ReadCahier(file, slug) is { } cahier)
-                    cahiers.Add(cahier);
+                cahiers.Add(new FoundFile(entry, relative, slug));
             }
             else if (ImageExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
                 assets.Add(new ContentAsset($"cahiers/{name}", entry));
@@ -148,7 +168,7 @@ public static class ContentLoader
         }
     }
 
-    private static IEnumerable<(SourceFile File, string Slug)> Files(string contentRoot, string kind, string extension, CachingReader reader, DiagnosticBag diagnostics)
+    private static IEnumerable<FoundFile> Files(string contentRoot, string kind, string extension, DiagnosticBag diagnostics)
     {
         var folder = Path.Combine(contentRoot, kind);
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) yield break;
@@ -163,7 +183,7 @@ public static class ContentLoader
             }
             var slug = name[..^extension.Length];
             CheckSlug(slug, relative, diagnostics);
-            if (reader.ReadText(entry, relative) is { } file) yield return (file, slug);
+            yield return new FoundFile(entry, relative, slug);
         }
     }
 

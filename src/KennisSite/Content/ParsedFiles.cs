@@ -17,6 +17,7 @@ public sealed class ParsedFiles
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Text> _texts = new(StringComparer.Ordinal);
     private HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     /// <summary>Files the last load parsed, as opposed to taking them from this cache.</summary>
     public int Parsed { get; private set; }
@@ -24,14 +25,19 @@ public sealed class ParsedFiles
     /// <summary>A file's text; read again only when its size or modification time changed.</summary>
     internal SourceFile? ReadText(string fullPath, string relative, DiagnosticBag diagnostics)
     {
-        _seen.Add(relative);
         var info = new FileInfo(fullPath);
-        if (!_texts.TryGetValue(relative, out var text) || !info.Exists || text.Length != info.Length || text.Written != info.LastWriteTimeUtc)
+        Text? text;
+        lock (_lock)
+        {
+            _seen.Add(relative);
+            _texts.TryGetValue(relative, out text);
+        }
+        if (text is null || !info.Exists || text.Length != info.Length || text.Written != info.LastWriteTimeUtc)
         {
             var own = new DiagnosticBag();
             var read = Input.SourceText.Read(fullPath, relative, own);
             text = new Text(info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc : default, read is null ? null : new SourceFile(relative, read), own.Items);
-            _texts[relative] = text;
+            lock (_lock) _texts[relative] = text;
         }
         foreach (var diagnostic in text.Diagnostics) diagnostics.Add(diagnostic);
         return text.File;
@@ -39,13 +45,21 @@ public sealed class ParsedFiles
 
     internal T? Read<T>(SourceFile file, SiteConfig config, MarkdownParser markdown, DiagnosticBag diagnostics, Func<DocumentReader, T?> read)
     {
-        _seen.Add(file.Path);
-        if (!_entries.TryGetValue(file.Path, out var entry) || !string.Equals(entry.Text, file.Text, StringComparison.Ordinal))
+        Entry? entry;
+        lock (_lock)
+        {
+            _seen.Add(file.Path);
+            _entries.TryGetValue(file.Path, out entry);
+        }
+        if (entry is null || !string.Equals(entry.Text, file.Text, StringComparison.Ordinal))
         {
             var own = new DiagnosticBag();
             entry = new Entry(file.Text, read(new DocumentReader(config, markdown, own)), own.Items);
-            _entries[file.Path] = entry;
-            Parsed++;
+            lock (_lock)
+            {
+                _entries[file.Path] = entry;
+                Parsed++;
+            }
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
         return (T?)entry.Result;

@@ -44,4 +44,5 @@ public static class DiagnosticCodes
     public const string TemplateMissing = "KS4003";
 
     public const string OutputWriteFailed = "KS6001";
+    public const string OfflineZipTooLarge = "KS6002";
 }

@@ -7,6 +7,7 @@ namespace KennisSite.Linking;
 /// Related practice examples: those whose function profile is closest and that share most themes.
 /// Similarity = profile closeness (1 minus the mean absolute score difference, scaled to 0..1)
 /// + theme overlap (shared themes divided by all themes of the two). Ties go to the alphabetically first slug.
+/// Only cards that share a theme are compared, unless those leave room for one that shares none (see below).
 /// </summary>
 public static class RelatedCardsFinder
 {
@@ -21,21 +22,39 @@ public static class RelatedCardsFinder
         var scale = (double)Math.Max(1, framework.Functions.Count) * Math.Max(1, framework.Max - framework.Min);
 
         var result = new Dictionary<string, IReadOnlyList<PracticeCard>>(StringComparer.Ordinal);
+        var byTheme = Enumerable.Range(0, themeIds.Count).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < ordered.Length; i++)
+            foreach (var theme in ordered[i].Themes.Select(t => themeIds[t.Value]).Distinct())
+                byTheme[theme].Add(i);
+        var seenBy = new int[ordered.Length];
+        Array.Fill(seenBy, -1);
         var best = new (double Score, int Index)[count];
         for (var i = 0; i < ordered.Length; i++)
         {
             var found = 0;
-            for (var j = 0; j < ordered.Length; j++)
+            void Consider(int j)
             {
-                if (j == i) continue;
                 var score = Similarity(profiles[i], profiles[j], themes[i], themes[j], scale);
-                // Candidates come in slug order, so on equal scores the one already kept wins the tie.
+                // Higher score first, then the alphabetically first slug: the same order whatever order candidates come in.
                 if (found < count) best[found++] = (score, j);
-                else if (score > best[count - 1].Score) best[count - 1] = (score, j);
-                else continue;
+                else if (score > best[count - 1].Score || score == best[count - 1].Score && j < best[count - 1].Index) best[count - 1] = (score, j);
+                else return;
                 for (var k = found - 1; k > 0 && (best[k].Score > best[k - 1].Score || best[k].Score == best[k - 1].Score && best[k].Index < best[k - 1].Index); k--)
                     (best[k], best[k - 1]) = (best[k - 1], best[k]);
             }
+            // First the cards that share a theme. A card that shares none scores at most 1 (profile closeness only), so once
+            // the weakest of the best scores above 1 the others cannot get in, and are not compared at all.
+            seenBy[i] = i;
+            foreach (var theme in ordered[i].Themes.Select(t => themeIds[t.Value]).Distinct())
+                foreach (var j in byTheme[theme])
+                    if (seenBy[j] != i)
+                    {
+                        seenBy[j] = i;
+                        Consider(j);
+                    }
+            if (found < count || best[count - 1].Score <= 1.0)
+                for (var j = 0; j < ordered.Length; j++)
+                    if (seenBy[j] != i) Consider(j);
             result[ordered[i].Slug] = best.Take(found).Select(b => ordered[b.Index]).ToList();
         }
         return result;

@@ -1,29 +1,107 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.IO.Hashing;
+using System.Text;
 
 namespace KennisSite.Output;
 
-/// <summary>The whole site as one zip to take along: unzip, open index.html, and search works without internet.</summary>
-public static class OfflineZip
+/// <summary>
+/// The whole site as one zip to take along: unzip, open index.html, and search works without internet.
+/// Written here rather than with ZipArchive so that each file is compressed once, on all processors, and kept: the
+/// zip is made again after the pages that show its size change, and `serve` makes it after every edit, while almost
+/// every file is the same array of bytes as the time before.
+/// </summary>
+public sealed class OfflineZip
 {
-    // A fixed date keeps the zip byte-identical between builds of the same input.
-    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // A fixed date (2000-01-01 00:00, in DOS form) keeps the zip byte-identical between builds of the same input.
+    private const ushort DosTime = 0;
+    private const ushort DosDate = (2000 - 1980) << 9 | 1 << 5 | 1;
+    private const ushort Utf8Names = 1 << 11;
+    private const ushort Deflated = 8;
+    private const ushort Version = 20;
 
-    public static byte[] Create(IEnumerable<OutputFile> files, string folderName, CancellationToken cancel = default)
+    private sealed record Entry(byte[] Source, byte[] Compressed, uint Crc);
+
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The zip of these files under one folder; files compressed by an earlier call are not compressed again.
+    /// Null when the site is too large for a zip without ZIP64 (65,535 files, 4 GB).
+    /// </summary>
+    public byte[]? Create(IReadOnlyCollection<OutputFile> files, string folderName, int parallelism, CancellationToken cancel = default)
+    {
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        var entries = new Entry[ordered.Length];
+        Parallel.For(0, ordered.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, i =>
+        {
+            var file = ordered[i];
+            Entry? kept;
+            lock (_entries) _entries.TryGetValue(file.Path, out kept);
+            entries[i] = kept is not null && ReferenceEquals(kept.Source, file.Content) ? kept : Compress(file.Content);
+        });
+        lock (_entries)
+        {
+            _entries.Clear();
+            for (var i = 0; i < ordered.Length; i++) _entries[ordered[i].Path] = entries[i];
+        }
+        if (ordered.Length > ushort.MaxValue || entries.Sum(e => 1024L + e.Compressed.Length) > uint.MaxValue) return null;
+
+        var names = ordered.Select(f => Encoding.UTF8.GetBytes($"{folderName}/{f.Path}")).ToArray();
+        using var buffer = new MemoryStream();
+        using var zip = new BinaryWriter(buffer); // little-endian, as zip wants
+        var offsets = new uint[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            offsets[i] = (uint)buffer.Position;
+            Header(zip, 0x04034b50, central: false, names[i], entries[i], 0);
+            zip.Write(entries[i].Compressed);
+        }
+        var directory = (uint)buffer.Position;
+        for (var i = 0; i < ordered.Length; i++) Header(zip, 0x02014b50, central: true, names[i], entries[i], offsets[i]);
+        var directorySize = (uint)buffer.Position - directory;
+        zip.Write(0x06054b50u);
+        zip.Write((ushort)0); // this disk
+        zip.Write((ushort)0); // disk with the directory
+        zip.Write((ushort)ordered.Length);
+        zip.Write((ushort)ordered.Length);
+        zip.Write(directorySize);
+        zip.Write(directory);
+        zip.Write((ushort)0); // comment
+        zip.Flush();
+        return buffer.ToArray();
+    }
+
+    private static Entry Compress(byte[] content)
     {
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(content);
+        return new Entry(content, buffer.ToArray(), Crc32.HashToUInt32(content));
+    }
+
+    /// <summary>A local file header (before the data) or a central directory header (at the end), as PKWARE's APPNOTE lays them out.</summary>
+    private static void Header(BinaryWriter zip, uint signature, bool central, byte[] name, Entry entry, uint offset)
+    {
+        zip.Write(signature);
+        if (central) zip.Write(Version); // made by
+        zip.Write(Version);
+        zip.Write(Utf8Names);
+        zip.Write(Deflated);
+        zip.Write(DosTime);
+        zip.Write(DosDate);
+        zip.Write(entry.Crc);
+        zip.Write((uint)entry.Compressed.Length);
+        zip.Write((uint)entry.Source.Length);
+        zip.Write((ushort)name.Length);
+        zip.Write((ushort)0); // extra field
+        if (central)
         {
-            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
-            {
-                cancel.ThrowIfCancellationRequested();
-                var entry = zip.CreateEntry($"{folderName}/{file.Path}", CompressionLevel.Optimal);
-                entry.LastWriteTime = EntryTime;
-                using var stream = entry.Open();
-                stream.Write(file.Content);
-            }
+            zip.Write((ushort)0); // comment
+            zip.Write((ushort)0); // disk
+            zip.Write((ushort)0); // internal attributes
+            zip.Write(0u); // external attributes
+            zip.Write(offset);
         }
-        return buffer.ToArray();
+        zip.Write(name);
     }
 
     /// <summary>"850 kB", "1,2 MB": how the size reads in Dutch.</summary>

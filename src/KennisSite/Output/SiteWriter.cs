@@ -10,7 +10,8 @@ namespace KennisSite.Output;
 /// </summary>
 public static class SiteWriter
 {
-    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)
+    /// <param name="parallelism">How many files are written at once.</param>
+    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1)
     {
         var full = Path.GetFullPath(outputFolder);
         var parent = Path.GetDirectoryName(full)!;
@@ -22,11 +23,17 @@ public static class SiteWriter
             Directory.CreateDirectory(parent);
             RestoreInterruptedSwap(parent, name, full);
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal))
+                Directory.CreateDirectory(folder);
+            try
             {
-                var target = Path.Combine(staging, file.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllBytes(target, file.Content);
+                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                    file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
+            }
+            catch (AggregateException e)
+            {
+                // The first failure, as a sequential write would have met it, for the diagnostic below.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
             if (!Directory.Exists(full))
             {

@@ -12,6 +12,14 @@ public sealed class RenderedPages
     private HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    private readonly HashSet<string> _rendered = new(StringComparer.Ordinal);
+
+    /// <summary>Output paths of the pages the last build rendered (the others it reused).</summary>
+    public IReadOnlySet<string> RenderedPaths
+    {
+        get { lock (_lock) return _rendered.ToHashSet(StringComparer.Ordinal); }
+    }
+
     /// <summary>Pages rendered and pages reused by the last build.</summary>
     public int Rendered { get; private set; }
     public int Reused { get; private set; }
@@ -38,6 +46,7 @@ public sealed class RenderedPages
             _seen.Add(outputPath);
             var changed = !_entries.TryGetValue(outputPath, out var before) || !before.Html.AsSpan().SequenceEqual(html);
             _entries[outputPath] = entry;
+            _rendered.Add(outputPath);
             Rendered++;
             return changed;
         }
@@ -49,6 +58,7 @@ public sealed class RenderedPages
         if (_seen.Count > 0)
             foreach (var path in _entries.Keys.Where(p => !_seen.Contains(p)).ToList()) _entries.Remove(path);
         _seen = new HashSet<string>(StringComparer.Ordinal);
+        _rendered.Clear();
         Rendered = Reused = 0;
     }
 }

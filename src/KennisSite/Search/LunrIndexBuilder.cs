@@ -108,49 +108,84 @@ public sealed class LunrIndexBuilder
     public void Add(string reference, IReadOnlyDictionary<string, LunrValue?> values, double boost = 1)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        CheckFields(values);
+        AddAnalyzed(reference, Analyze(values, _analyzer), boost);
+    }
+
+    /// <summary>
+    /// Adds documents in order, as <see cref="Add"/> one by one would, with the analysis (tokens, stop words, stems)
+    /// done on several processors: it is most of the work, and each document's is its own.
+    /// </summary>
+    public void AddAll(IReadOnlyList<(string Reference, IReadOnlyDictionary<string, LunrValue?> Values)> documents, int parallelism)
+    {
+        foreach (var (reference, values) in documents)
+        {
+            ArgumentNullException.ThrowIfNull(reference);
+            CheckFields(values);
+        }
+        var analyzed = new List<(string Term, int Start, int Length)>[documents.Count][];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new DutchAnalyzer(),
+            (i, _, analyzer) =>
+            {
+                analyzed[i] = Analyze(documents[i].Values, analyzer);
+                return analyzer;
+            }, _ => { });
+        for (var i = 0; i < documents.Count; i++) AddAnalyzed(documents[i].Reference, analyzed[i], 1);
+    }
+
+    private void CheckFields(IReadOnlyDictionary<string, LunrValue?> values)
+    {
         ArgumentNullException.ThrowIfNull(values);
         foreach (string name in values.Keys)
         {
             // lunr ignores undeclared properties; here they are almost certainly a misspelt field.
             if (!_fieldIndex.ContainsKey(name)) throw new ArgumentException($"Unknown field '{name}'.", nameof(values));
         }
+    }
+
+    /// <summary>Each field's terms in token order, with the position of the token they come from.</summary>
+    private List<(string Term, int Start, int Length)>[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, DutchAnalyzer analyzer)
+    {
+        var fields = new List<(string Term, int Start, int Length)>[_fields.Length];
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            var terms = fields[f] = [];
+            values.TryGetValue(_fields[f].Name, out LunrValue? value);
+            if (value is null) continue;
+            if (value.Text is { } text)
+            {
+                foreach (var token in DutchAnalyzer.Tokenize(DutchAnalyzer.Normalize(text)))
+                    if (analyzer.ToTerm(token.Text) is { } term) terms.Add((term, token.Start, token.Length));
+            }
+            else
+            {
+                // Array elements are one token each; they carry no position, serialized as null.
+                foreach (string? element in value.Tokens!)
+                    if (analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? ""))) is { } term) terms.Add((term, -1, 0));
+            }
+        }
+        return fields;
+    }
+
+    private void AddAnalyzed(string reference, List<(string Term, int Start, int Length)>[] fields, double boost)
+    {
         // lunr would count a duplicate twice in N but keep only one set of field lengths.
         if (!_references.Add(reference)) throw new ArgumentException($"Duplicate document ref '{reference}'.", nameof(reference));
 
         int docIndex = _documents.Count;
         var document = new Document(reference, OrOne(boost), new FieldStats[_fields.Length]);
         _documents.Add(document);
-
         for (int f = 0; f < _fields.Length; f++)
         {
             var stats = new FieldStats();
             document.Fields[f] = stats;
-            values.TryGetValue(_fields[f].Name, out LunrValue? value);
-            if (value is null) continue;
-
-            if (value.Text is { } text)
-            {
-                foreach (var token in DutchAnalyzer.Tokenize(DutchAnalyzer.Normalize(text)))
-                {
-                    AddToken(stats, f, docIndex, token.Text, token.Start, token.Length);
-                }
-            }
-            else
-            {
-                foreach (string? element in value.Tokens!)
-                {
-                    // Array elements are one token each; they carry no position, serialized as null.
-                    AddToken(stats, f, docIndex, DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")), -1, 0);
-                }
-            }
+            foreach (var (text, start, length) in fields[f]) AddTerm(stats, f, docIndex, text, start, length);
             _totalFieldLengths[f] += stats.Length;
         }
     }
 
-    private void AddToken(FieldStats stats, int field, int docIndex, string token, int start, int length)
+    private void AddTerm(FieldStats stats, int field, int docIndex, string text, int start, int length)
     {
-        if (_analyzer.ToTerm(token) is not { } text) return;
-
         stats.Length++;
         if (!_terms.TryGetValue(text, out Term? term))
         {

@@ -15,15 +15,12 @@ public static class SearchIndexFiles
     public static readonly IReadOnlyList<LunrField> Fields = [new("t", 10), new("k", 3), new("x")];
 
     /// <returns>The contents of <see cref="IndexFile"/> and <see cref="DocumentsFile"/>.</returns>
-    public static (string Index, string Documents) Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles)
+    /// <param name="parallelism">How many documents are analysed at once; the index is the same for any value.</param>
+    public static (string Index, string Documents) Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1)
     {
         var builder = new LunrIndexBuilder(Fields);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var d = documents[i];
-            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text });
-        }
+        builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism);
         return (Script("KENNIS_ZOEKINDEX", builder.ToJson()), Store(documents, themeTitles));
     }
 

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace KennisSite.Benchmarks;
+
+/// <summary>
+/// Full cold builds of the same content by KennisSite (the Release CLI, a fresh process each run, as an editor runs it)
+/// and by Hugo when it is installed, in the same run: wall time and peak memory (VmHWM) of each, and their ratio.
+/// Sizes: klein (the sample site), middel (100 cahiers, 2,000 cards), groot (1,000 cahiers, 20,000 cards).
+/// </summary>
+public static class BuildBenchmark
+{
+    private sealed record Size(string Name, int Cahiers, int Cards);
+
+    private static readonly Size[] Sizes = [new("klein", 0, 0), new("middel", 100, 2000), new("groot", 1000, 20000)];
+
+    public sealed record Measurement(double WallMs, long PeakBytes);
+
+    public static int Run(Options options)
+    {
+        var wanted = (options.String("maten") ?? "klein,middel").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = wanted.Except(Sizes.Select(s => s.Name)).ToList();
+        if (unknown.Count > 0) throw new UsageException($"Onbekende maat '{unknown[0]}'; kies uit klein, middel, groot.");
+        var runs = Math.Max(1, options.Int("runs", 3));
+        var seed = options.Int("seed", 1);
+        var hugo = options.Flag("zonder-hugo") ? null : FindOnPath("hugo");
+        var work = Directory.CreateTempSubdirectory("kennissite-bouwen-").FullName;
+        var cli = Publish(Path.Combine(work, "kennissite-cli"));
+
+        var report = new Report($"Volledige build: KennisSite naast Hugo ({DateTime.Now:yyyy-MM-dd})");
+        report.Section("Machine");
+        MachineInfo.Describe(report);
+        report.Add("hugo", hugo is null ? "niet gevonden (apt-get install -y hugo)" : Version(hugo));
+        try
+        {
+            foreach (var size in Sizes.Where(s => wanted.Contains(s.Name)))
+            {
+                var site = Path.Combine(work, size.Name, "kennissite");
+                if (size.Cards == 0) CopySample(site);
+                else
+                {
+                    Log($"{size.Name}: site genereren ({size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden)");
+                    SyntheticSite.Write(site, size.Cahiers, size.Cards, seed);
+                }
+                report.Section($"{size.Name}: {(size.Cards == 0 ? "de voorbeeldsite" : $"{size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden")}");
+
+                var output = Path.Combine(work, size.Name, "uit-kennissite");
+                var kennis = Repeat(runs, $"{size.Name}: KennisSite", () => Measure(cli, ["build", "--site", site, "--uitvoer", output]));
+                var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
+                report.Add("KennisSite: pagina's", Report.Number(pages), "met zoekindex, verwante voorbeelden, themamatrix, offline-zip");
+                report.Add("KennisSite: tijd (mediaan)", Report.Ms(Median(kennis, m => m.WallMs)), Report.Runs(kennis.Select(m => m.WallMs).ToList()));
+                report.Add("KennisSite: piekgeheugen", Mb(kennis.Max(m => m.PeakBytes)));
+                if (hugo is null) continue;
+
+                Measurement[] HugoBuild(bool related)
+                {
+                    var source = Path.Combine(work, size.Name, related ? "hugo-verwant" : "hugo");
+                    HugoSite.Write(site, source, related);
+                    var destination = Path.Combine(work, size.Name, related ? "uit-hugo-verwant" : "uit-hugo");
+                    return Repeat(runs, $"{size.Name}: Hugo{(related ? " met verwante inhoud" : "")}", () =>
+                    {
+                        if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+                        return Measure(hugo, ["--source", source, "--destination", destination, "--quiet"]);
+                    });
+                }
+                var plain = HugoBuild(related: false);
+                var withRelated = HugoBuild(related: true);
+                var hugoPages = Directory.EnumerateFiles(Path.Combine(work, size.Name, "uit-hugo"), "*.html", SearchOption.AllDirectories).Count();
+                report.Add("Hugo: pagina's", Report.Number(hugoPages), "zonder zoekindex en offline-zip");
+                report.Add("Hugo: tijd (mediaan)", Report.Ms(Median(plain, m => m.WallMs)), Report.Runs(plain.Select(m => m.WallMs).ToList()));
+                report.Add("Hugo: piekgeheugen", Mb(plain.Max(m => m.PeakBytes)));
+                report.Add("Hugo met verwante inhoud: tijd (mediaan)", Report.Ms(Median(withRelated, m => m.WallMs)), Report.Runs(withRelated.Select(m => m.WallMs).ToList()));
+                var ratio = Median(kennis, m => m.WallMs) / Median(plain, m => m.WallMs);
+                report.Add("verhouding KennisSite / Hugo", Report.Ratio(ratio), ratio <= 1 ? "doel (≤ 1,0) gehaald" : "doel (≤ 1,0) niet gehaald");
+            }
+            report.Note("Elke build is een nieuw proces (koude start); KennisSite is gepubliceerd met ReadyToRun, zoals de README aanraadt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
+            report.Note("Hugo bouwt dezelfde inhoud (HugoSite.cs): cahiers en kaarten als pagina's, thema's als taxonomie, een gerangschikte pagina per functie, catalogus, startpagina; zonder zoekindex en offline-zip.");
+            Console.WriteLine(report.ToText());
+            if (options.String("markdown") is { } markdown) File.WriteAllText(markdown, report.ToMarkdown());
+            return 0;
+        }
+        finally
+        {
+            if (!options.Flag("bewaar")) Directory.Delete(work, recursive: true);
+            else Log($"bewaard in {work}");
+        }
+    }
+
+    /// <summary>The command line as editors get it for daily use: Release, ReadyToRun (README), so no build pays for JIT warm-up.</summary>
+    private static string Publish(string folder)
+    {
+        Log("KennisSite.Cli publiceren (Release, ReadyToRun)");
+        var project = Path.Combine(RepoPaths.Root, "src", "KennisSite.Cli");
+        Measure("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "--nologo", "-v", "quiet"]);
+        return Path.Combine(folder, "KennisSite.Cli");
+    }
+
+    private static Measurement[] Repeat(int runs, string what, Func<Measurement> measure)
+    {
+        var results = new Measurement[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            results[i] = measure();
+            Log($"{what}: {results[i].WallMs:0} ms, {Mb(results[i].PeakBytes)}");
+        }
+        return results;
+    }
+
+    /// <summary>Runs a program to the end; its wall time, and its peak resident memory read from /proc while it runs.</summary>
+    public static Measurement Measure(string program, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.WaitForExit(10)) peak = Math.Max(peak, PeakOf(process.Id));
+        process.WaitForExit();
+        var wall = clock.Elapsed.TotalMilliseconds;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} eindigde met {process.ExitCode}:\n{output.Result}\n{error.Result}");
+        return new Measurement(wall, peak);
+    }
+
+    private static long PeakOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0; // it has just ended
+        }
+    }
+
+    private static double Median(IEnumerable<Measurement> measurements, Func<Measurement, double> value) => Report.Median(measurements.Select(value).ToList());
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N0} MiB");
+
+    private static void CopySample(string target)
+    {
+        Directory.CreateDirectory(target);
+        File.Copy(RepoPaths.SiteYml, Path.Combine(target, "site.yml"));
+        foreach (var folder in new[] { "content", "templates" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(target, Path.GetRelativePath(RepoPaths.Root, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
+
+    private static string Version(string hugo)
+    {
+        var start = new ProcessStartInfo(hugo, "version") { RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return text.Split(' ').Take(2).LastOrDefault() ?? text;
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}
