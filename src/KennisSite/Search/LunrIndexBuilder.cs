@@ -123,7 +123,7 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyzed = new List<(string Term, int Start, int Length)>[documents.Count][];
+        var analyzed = new AnalyzedField[documents.Count][];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new DutchAnalyzer(),
             (i, _, analyzer) =>
             {
@@ -143,31 +143,58 @@ public sealed class LunrIndexBuilder
         }
     }
 
-    /// <summary>Each field's terms in token order, with the position of the token they come from.</summary>
-    private List<(string Term, int Start, int Length)>[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, DutchAnalyzer analyzer)
+    /// <summary>One field of one document, analysed: its length in terms, and each distinct term in order of first occurrence.</summary>
+    private sealed record AnalyzedField(int Length, List<AnalyzedTerm> Terms);
+
+    private sealed class AnalyzedTerm(string text)
     {
-        var fields = new List<(string Term, int Start, int Length)>[_fields.Length];
+        public string Text { get; } = text;
+        public int Count;
+        public List<(int Start, int Length)>? Positions;
+    }
+
+    /// <summary>
+    /// Tokens, stop words and stems of each field, counted per term. Everything that depends only on this document is
+    /// done here, so the part that must run in document order (numbering terms, postings) sees each term once.
+    /// </summary>
+    private AnalyzedField[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, DutchAnalyzer analyzer)
+    {
+        var fields = new AnalyzedField[_fields.Length];
         for (int f = 0; f < _fields.Length; f++)
         {
-            var terms = fields[f] = [];
+            var terms = new List<AnalyzedTerm>();
+            var byText = new Dictionary<string, AnalyzedTerm>(StringComparer.Ordinal);
+            var length = 0;
+            void Add(string? text, int start, int tokenLength)
+            {
+                if (text is null) return;
+                length++;
+                if (!byText.TryGetValue(text, out var term))
+                {
+                    byText[text] = term = new AnalyzedTerm(text) { Positions = _storePositions ? [] : null };
+                    terms.Add(term);
+                }
+                term.Count++;
+                term.Positions?.Add((start, tokenLength));
+            }
             values.TryGetValue(_fields[f].Name, out LunrValue? value);
-            if (value is null) continue;
-            if (value.Text is { } text)
+            if (value?.Text is { } text)
             {
                 foreach (var token in DutchAnalyzer.Tokenize(DutchAnalyzer.Normalize(text)))
-                    if (analyzer.ToTerm(token.Text) is { } term) terms.Add((term, token.Start, token.Length));
+                    Add(analyzer.ToTerm(token.Text), token.Start, token.Length);
             }
-            else
+            else if (value is not null)
             {
                 // Array elements are one token each; they carry no position, serialized as null.
                 foreach (string? element in value.Tokens!)
-                    if (analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? ""))) is { } term) terms.Add((term, -1, 0));
+                    Add(analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? ""))), -1, 0);
             }
+            fields[f] = new AnalyzedField(length, terms);
         }
         return fields;
     }
 
-    private void AddAnalyzed(string reference, List<(string Term, int Start, int Length)>[] fields, double boost)
+    private void AddAnalyzed(string reference, AnalyzedField[] fields, double boost)
     {
         // lunr would count a duplicate twice in N but keep only one set of field lengths.
         if (!_references.Add(reference)) throw new ArgumentException($"Duplicate document ref '{reference}'.", nameof(reference));
@@ -177,30 +204,21 @@ public sealed class LunrIndexBuilder
         _documents.Add(document);
         for (int f = 0; f < _fields.Length; f++)
         {
-            var stats = new FieldStats();
+            var stats = new FieldStats { Length = fields[f].Length };
             document.Fields[f] = stats;
-            foreach (var (text, start, length) in fields[f]) AddTerm(stats, f, docIndex, text, start, length);
+            foreach (var analyzed in fields[f].Terms)
+            {
+                if (!_terms.TryGetValue(analyzed.Text, out Term? term))
+                {
+                    // _index follows first occurrence: documents in add order, fields in order, tokens in order.
+                    term = new Term(analyzed.Text, _terms.Count, _fields.Length);
+                    _terms.Add(analyzed.Text, term);
+                }
+                stats.TermFrequencies.Add((term, analyzed.Count));
+                term.Postings[f].Add(new Posting(docIndex, analyzed.Positions));
+            }
             _totalFieldLengths[f] += stats.Length;
         }
-    }
-
-    private void AddTerm(FieldStats stats, int field, int docIndex, string text, int start, int length)
-    {
-        stats.Length++;
-        if (!_terms.TryGetValue(text, out Term? term))
-        {
-            // _index follows first occurrence: documents in add order, fields in order, tokens in order.
-            term = new Term(text, _terms.Count, _fields.Length);
-            _terms.Add(text, term);
-        }
-        stats.TermFrequencies[term] = stats.TermFrequencies.GetValueOrDefault(term) + 1;
-
-        var postings = term.Postings[field];
-        if (postings.Count == 0 || postings[^1].DocIndex != docIndex)
-        {
-            postings.Add(new Posting(docIndex, _storePositions ? [] : null));
-        }
-        postings[^1].Positions?.Add((start, length));
     }
 
     /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
@@ -353,7 +371,7 @@ public sealed class LunrIndexBuilder
     private sealed class FieldStats
     {
         public int Length;
-        public readonly Dictionary<Term, int> TermFrequencies = [];
+        public readonly List<(Term Term, int Count)> TermFrequencies = [];
     }
 
     private sealed class Term(string text, int index, int fieldCount)
