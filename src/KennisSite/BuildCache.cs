@@ -15,6 +15,14 @@ public sealed class BuildCache
 {
     private string? _config;
 
+    /// <param name="remembersPages">
+    /// Whether rendered pages are kept, with a fingerprint of their model, for a next build to reuse. A one-off build
+    /// (<c>kennissite build</c>) has no next build: it skips the fingerprints, and does not keep every model alive.
+    /// </param>
+    public BuildCache(bool remembersPages = true) => RemembersPages = remembersPages;
+
+    public bool RemembersPages { get; }
+
     public ParsedFiles Files { get; private set; } = new();
     public RenderedParts Parts { get; private set; } = new();
     public RenderedPages Pages { get; private set; } = new();

@@ -18,10 +18,10 @@ public static class SiteBuilder
     /// <param name="cache">What an earlier build of the same site left (serve); a build without one starts from nothing.</param>
     /// <param name="events">Progress, pages as they change, cancellation.</param>
     public static BuildResult Build(BuildOptions options, BuildCache? cache = null, BuildEvents? events = null) =>
-        Run(options, render: true, cache ?? new BuildCache(), events ?? new BuildEvents());
+        Run(options, render: true, cache ?? new BuildCache(remembersPages: false), events ?? new BuildEvents());
 
     /// <summary>Loads, validates and resolves links; renders and writes nothing.</summary>
-    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false, new BuildCache(), new BuildEvents());
+    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false, new BuildCache(remembersPages: false), new BuildEvents());
 
     private static BuildResult Run(BuildOptions options, bool render, BuildCache cache, BuildEvents events)
     {
@@ -79,12 +79,12 @@ public static class SiteBuilder
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)
         {
-            var model = fingerprints.Of(site, job.Meta, job.Model.Value);
-            if (cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
+            var model = cache.RemembersPages ? fingerprints.Of(site, job.Meta, job.Model.Value) : UInt128.Zero;
+            if (cache.RemembersPages && cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
             var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
-            return (file, cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
+            return (file, !cache.RemembersPages || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
