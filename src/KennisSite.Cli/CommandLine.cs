@@ -100,6 +100,8 @@ public static class CommandLine
                 ? $"Gebouwd in {ms} ms: {report.PagesRendered} pagina's gemaakt, {report.PagesReused} hergebruikt, {report.FilesParsed} bestanden gelezen."
                 : $"Niet gebouwd ({result.ErrorCount} {(result.ErrorCount == 1 ? "fout" : "fouten")}): de browser toont ze; de laatste goede versie blijft online.");
         }
+        // serve keeps a large cache alive; a blocking full collection in the middle of a rebuild is what an editor notices.
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         KennisSite.Serving.DevServer server;
         try
         {

@@ -29,6 +29,7 @@ public static class ServeBenchmark
         {
             Log("site genereren");
             SyntheticSite.Write(root, cahiers, cards, seed);
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency; // as `kennissite serve` sets it
             var rebuilds = new List<RebuildReport>();
             var clock = Stopwatch.StartNew();
             await using var server = await DevServer.StartAsync(new BuildOptions(root), 0, r => { lock (rebuilds) rebuilds.Add(r); });

@@ -26,7 +26,7 @@ public sealed record RebuildReport(BuildResult Result, int PagesRendered, int Pa
 public sealed class DevServer : IAsyncDisposable
 {
     /// <summary>How long the files must be quiet before a rebuild starts: long enough to gather a checkout, short enough not to notice.</summary>
-    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(40);
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(25);
 
     private readonly BuildOptions _options;
     private readonly BuildCache _cache = new();
