@@ -46,7 +46,7 @@ public static class ServeBenchmark
                 var file = files[(run * 7919) % files.Count];
                 var slug = Path.GetFileNameWithoutExtension(file);
                 var page = $"/praktijkvoorbeelden/{slug}/";
-                await using var browser = await EventStream.OpenAsync(http, page);
+                await using var browser = await LiveReloadListener.OpenAsync(http, page);
                 await WaitUntilIdle(server);
                 var before = rebuilds.Count;
                 var title = $"Bewaard om {run} uur";
@@ -55,7 +55,7 @@ public static class ServeBenchmark
 
                 var saved = Stopwatch.StartNew();
                 File.WriteAllLines(file, text);
-                await browser.WaitForReloadAsync();
+                await browser.WaitForReloadAsync(TimeSpan.FromMinutes(2));
                 var html = await http.GetStringAsync(page);
                 var served = saved.Elapsed.TotalMilliseconds;
                 if (!html.Contains(title, StringComparison.Ordinal)) throw new InvalidOperationException($"{page} toont de nieuwe titel niet.");
@@ -98,35 +98,4 @@ public static class ServeBenchmark
     }
 
     private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
-
-    /// <summary>A browser's live-reload connection.</summary>
-    private sealed class EventStream : IAsyncDisposable
-    {
-        private readonly HttpResponseMessage _response;
-        private readonly StreamReader _reader;
-
-        private EventStream(HttpResponseMessage response, StreamReader reader) => (_response, _reader) = (response, reader);
-
-        public static async Task<EventStream> OpenAsync(HttpClient http, string page)
-        {
-            var response = await http.GetAsync($"{LiveReload.EventsPath}?pagina={Uri.EscapeDataString(page)}", HttpCompletionOption.ResponseHeadersRead);
-            var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            await reader.ReadLineAsync();
-            return new EventStream(response, reader);
-        }
-
-        public async Task WaitForReloadAsync()
-        {
-            while (await _reader.ReadLineAsync() is { } line)
-                if (line == "event: herlaad") return;
-            throw new InvalidOperationException("De verbinding sloot zonder herlaadsignaal.");
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _reader.Dispose();
-            _response.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

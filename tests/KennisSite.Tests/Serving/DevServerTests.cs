@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using KennisSite.Benchmarks;
 using KennisSite.Serving;
 using KennisSite.Tests.Infrastructure;
 using KennisSite.Tests.Reliability;
@@ -38,11 +39,11 @@ public sealed class DevServerTests : IAsyncLifetime
 
         await using var browser = await LiveReloadListener.OpenAsync(_http, CardPage);
         _site.Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM Seniors in Schaarbeek"));
-        await browser.ReloadAsync(Patience);
+        await browser.WaitForReloadAsync(Patience);
         Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", await _http.GetStringAsync(CardPage));
 
         _site.Edit(Card, text => text.Replace("gestart: ", "gestart: [nooit"));
-        await browser.ReloadAsync(Patience);
+        await browser.WaitForReloadAsync(Patience);
         var broken = await _http.GetAsync(CardPage);
         var shown = await broken.Content.ReadAsStringAsync();
         Assert.Contains("id=\"kennissite-fouten\"", shown);
@@ -51,7 +52,7 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains("kennissite-fouten", await _http.GetStringAsync("/")); // on every page, not only the broken one
 
         _site.Edit(Card, text => text.Replace("gestart: [nooit", "gestart: "));
-        await browser.ReloadAsync(Patience);
+        await browser.WaitForReloadAsync(Patience);
         var fixedPage = await _http.GetStringAsync(CardPage);
         Assert.DoesNotContain("kennissite-fouten", fixedPage);
         Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", fixedPage);
@@ -102,7 +103,7 @@ public sealed class DevServerTests : IAsyncLifetime
     {
         await using var browser = await LiveReloadListener.OpenAsync(_http, CardPage);
         _site.Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM"));
-        await browser.ReloadAsync(Patience);
+        await browser.WaitForReloadAsync(Patience);
         File.Delete(_site.FullPath("content/praktijkvoorbeelden/het-buurtpensioen.yml"));
         EditAll(text => text.Replace("[Het BuurtPensioen](../../praktijkvoorbeelden/het-buurtpensioen.yml)", "Het BuurtPensioen"));
         await WaitForQuietAsync();
@@ -180,38 +181,5 @@ public sealed class DevServerTests : IAsyncLifetime
         _http.Dispose();
         await _server.DisposeAsync();
         _site.Dispose();
-    }
-
-    /// <summary>What the page's script does in a browser: keep the event stream open and wait for "herlaad".</summary>
-    private sealed class LiveReloadListener : IAsyncDisposable
-    {
-        private readonly HttpResponseMessage _response;
-        private readonly StreamReader _events;
-
-        private LiveReloadListener(HttpResponseMessage response, StreamReader events) => (_response, _events) = (response, events);
-
-        public static async Task<LiveReloadListener> OpenAsync(HttpClient http, string page)
-        {
-            var response = await http.GetAsync($"{LiveReload.EventsPath}?pagina={Uri.EscapeDataString(page)}", HttpCompletionOption.ResponseHeadersRead);
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-            var events = new StreamReader(await response.Content.ReadAsStreamAsync());
-            Assert.Equal(": verbonden", await events.ReadLineAsync()); // registered: the server now knows the page is open
-            return new LiveReloadListener(response, events);
-        }
-
-        public async Task ReloadAsync(TimeSpan patience)
-        {
-            using var timeout = new CancellationTokenSource(patience);
-            while (await _events.ReadLineAsync(timeout.Token) is { } line)
-                if (line == "event: herlaad") return;
-            Assert.Fail("The event stream ended without asking the page to reload.");
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _events.Dispose();
-            _response.Dispose();
-            return ValueTask.CompletedTask;
-        }
     }
 }
