@@ -140,6 +140,7 @@ public static class SiteBuilder
                 if (isNew) changed.Add(file!);
                 return file;
             }, parallel);
+            if (!cache.RemembersPages) cache.Zip.Forget();
             if (zip is not null) files.Add(zip);
             else diagnostics.Warning(DiagnosticCodes.OfflineZipTooLarge,
                 $"De offline-zip is niet gemaakt: de site heeft {files.Count} bestanden, meer dan een zip zonder ZIP64 kan bevatten (65.535 bestanden, 4 GB).", null);

@@ -24,6 +24,12 @@ public sealed class OfflineZip
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Lets go of the compressed files, when no later zip will reuse them.</summary>
+    public void Forget()
+    {
+        lock (_entries) _entries.Clear();
+    }
+
     /// <summary>
     /// The zip of these files under one folder; files compressed by an earlier call are not compressed again.
     /// Null when the site is too large for a zip without ZIP64 (65,535 files, 4 GB).
@@ -44,10 +50,14 @@ public sealed class OfflineZip
             _entries.Clear();
             for (var i = 0; i < ordered.Length; i++) _entries[ordered[i].Path] = entries[i];
         }
-        if (ordered.Length > ushort.MaxValue || entries.Sum(e => 1024L + e.Compressed.Length) > uint.MaxValue) return null;
 
         var names = ordered.Select(f => Encoding.UTF8.GetBytes($"{folderName}/{f.Path}")).ToArray();
-        using var buffer = new MemoryStream();
+        // Sized exactly up front: at 20,000 pages the zip is hundreds of megabytes, and a growing stream would copy it.
+        var size = 22L;
+        for (var i = 0; i < ordered.Length; i++) size += 30 + 46 + 2L * names[i].Length + entries[i].Compressed.Length;
+        if (ordered.Length > ushort.MaxValue || size > uint.MaxValue) return null;
+        var zipBytes = new byte[size];
+        using var buffer = new MemoryStream(zipBytes);
         using var zip = new BinaryWriter(buffer); // little-endian, as zip wants
         var offsets = new uint[ordered.Length];
         for (var i = 0; i < ordered.Length; i++)
@@ -68,7 +78,7 @@ public sealed class OfflineZip
         zip.Write(directory);
         zip.Write((ushort)0); // comment
         zip.Flush();
-        return buffer.ToArray();
+        return zipBytes;
     }
 
     private static Entry Compress(byte[] content)
