@@ -15,13 +15,13 @@ public sealed class BuildCache
 {
     private string? _config;
 
-    /// <param name="remembersPages">
-    /// Whether rendered pages are kept, with a fingerprint of their model, for a next build to reuse. A one-off build
-    /// (<c>kennissite build</c>) has no next build: it skips the fingerprints, and does not keep every model alive.
+    /// <param name="keptForNextBuild">
+    /// Whether this cache will serve a next build (`serve`). A one-off build (<c>kennissite build</c>) has none: it skips
+    /// the fingerprints of pages and link targets, and lets go of what only a next build would reuse.
     /// </param>
-    public BuildCache(bool remembersPages = true) => RemembersPages = remembersPages;
+    public BuildCache(bool keptForNextBuild = true) => KeptForNextBuild = keptForNextBuild;
 
-    public bool RemembersPages { get; }
+    public bool KeptForNextBuild { get; }
 
     public ParsedFiles Files { get; private set; } = new();
     public RenderedParts Parts { get; private set; } = new();

@@ -18,10 +18,10 @@ public static class SiteBuilder
     /// <param name="cache">What an earlier build of the same site left (serve); a build without one starts from nothing.</param>
     /// <param name="events">Progress, pages as they change, cancellation.</param>
     public static BuildResult Build(BuildOptions options, BuildCache? cache = null, BuildEvents? events = null) =>
-        Run(options, render: true, cache ?? new BuildCache(remembersPages: false), events ?? new BuildEvents());
+        Run(options, render: true, cache ?? new BuildCache(keptForNextBuild: false), events ?? new BuildEvents());
 
     /// <summary>Loads, validates and resolves links; renders and writes nothing.</summary>
-    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false, new BuildCache(remembersPages: false), new BuildEvents());
+    public static BuildResult Check(BuildOptions options) => Run(options with { WriteOutput = false }, render: false, new BuildCache(keptForNextBuild: false), new BuildEvents());
 
     private static BuildResult Run(BuildOptions options, bool render, BuildCache cache, BuildEvents events)
     {
@@ -57,7 +57,7 @@ public static class SiteBuilder
 
         // Link
         var urls = new SiteUrls(config.Links);
-        var resolver = new LinkResolver(content, urls, diagnostics, cache.Resolved);
+        var resolver = new LinkResolver(content, urls, diagnostics, cache.KeptForNextBuild ? cache.Resolved : null);
         var cahierLinks = content.Cahiers.ToDictionary(c => c.Slug, c => resolver.Resolve(c.Source, c.Body), StringComparer.Ordinal);
         foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
         foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
@@ -79,12 +79,12 @@ public static class SiteBuilder
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)
         {
-            var model = cache.RemembersPages ? fingerprints.Of(site, job.Meta, job.Model.Value) : UInt128.Zero;
-            if (cache.RemembersPages && cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
+            var model = cache.KeptForNextBuild ? fingerprints.Of(site, job.Meta, job.Model.Value) : UInt128.Zero;
+            if (cache.KeptForNextBuild && cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
             var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
-            return (file, !cache.RemembersPages || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
+            return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
@@ -140,7 +140,7 @@ public static class SiteBuilder
                 if (isNew) changed.Add(file!);
                 return file;
             }, parallel);
-            if (!cache.RemembersPages) cache.Zip.Forget();
+            if (!cache.KeptForNextBuild) cache.Zip.Forget();
             if (zip is not null) files.Add(zip);
             else diagnostics.Warning(DiagnosticCodes.OfflineZipTooLarge,
                 $"De offline-zip is niet gemaakt: de site heeft {files.Count} bestanden, meer dan een zip zonder ZIP64 kan bevatten (65.535 bestanden, 4 GB).", null);

@@ -36,10 +36,10 @@ public static class BuildBenchmark
             foreach (var size in Sizes.Where(s => wanted.Contains(s.Name)))
             {
                 var site = Path.Combine(work, size.Name, "kennissite");
-                if (size.Cards == 0) CopySample(site);
+                if (size.Cards == 0) SyntheticSite.CopySample(site);
                 else
                 {
-                    Log($"{size.Name}: site genereren ({size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden)");
+                    MachineInfo.Log($"{size.Name}: site genereren ({size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden)");
                     SyntheticSite.Write(site, size.Cahiers, size.Cards, seed);
                 }
                 report.Section($"{size.Name}: {(size.Cards == 0 ? "de voorbeeldsite" : $"{size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden")}");
@@ -82,14 +82,14 @@ public static class BuildBenchmark
         finally
         {
             if (!options.Flag("bewaar")) Directory.Delete(work, recursive: true);
-            else Log($"bewaard in {work}");
+            else MachineInfo.Log($"bewaard in {work}");
         }
     }
 
     /// <summary>The command line as editors get it for daily use: Release, ReadyToRun (README), so no build pays for JIT warm-up.</summary>
     private static string Publish(string folder)
     {
-        Log("KennisSite.Cli publiceren (Release, ReadyToRun)");
+        MachineInfo.Log("KennisSite.Cli publiceren (Release, ReadyToRun)");
         var project = Path.Combine(RepoPaths.Root, "src", "KennisSite.Cli");
         Measure("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "--nologo", "-v", "quiet"]);
         return Path.Combine(folder, "KennisSite.Cli");
@@ -101,7 +101,7 @@ public static class BuildBenchmark
         for (var i = 0; i < runs; i++)
         {
             results[i] = measure();
-            Log($"{what}: {results[i].WallMs:0} ms, {Mb(results[i].PeakBytes)}");
+            MachineInfo.Log($"{what}: {results[i].WallMs:0} ms, {Mb(results[i].PeakBytes)}");
         }
         return results;
     }
@@ -141,19 +141,6 @@ public static class BuildBenchmark
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N0} MiB");
 
-    private static void CopySample(string target)
-    {
-        Directory.CreateDirectory(target);
-        File.Copy(RepoPaths.SiteYml, Path.Combine(target, "site.yml"));
-        foreach (var folder in new[] { "content", "templates" })
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, folder), "*", SearchOption.AllDirectories))
-            {
-                var copy = Path.Combine(target, Path.GetRelativePath(RepoPaths.Root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
-    }
-
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 
@@ -166,5 +153,4 @@ public static class BuildBenchmark
         return text.Split(' ').Take(2).LastOrDefault() ?? text;
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -3,9 +3,12 @@ using System.Runtime.InteropServices;
 
 namespace KennisSite.Benchmarks;
 
-/// <summary>What machine a benchmark ran on, for the report: figures mean little without it.</summary>
+/// <summary>What machine a benchmark ran on, for the report: figures mean little without it; and the progress log beside it.</summary>
 public static class MachineInfo
 {
+    /// <summary>A timestamped line on stderr, so stdout keeps only the report.</summary>
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
     public static void Describe(Report report)
     {
         report.Add("processoren (nproc)", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));

@@ -42,7 +42,7 @@ public static class SearchBenchmark
         try
         {
             // Corpus
-            Log($"Corpus schrijven naar {root} ...");
+            MachineInfo.Log($"Corpus schrijven naar {root} ...");
             var clock = Stopwatch.StartNew();
             var stats = SyntheticSite.Write(root, cahiers, cards, seed);
             var generation = clock.Elapsed.TotalMilliseconds;
@@ -56,7 +56,7 @@ public static class SearchBenchmark
             report.Add("genereren", Report.Ms(generation));
 
             // Full build: once to warm up (JIT, file cache), then timed.
-            Log("Volledige build (opwarmen) ...");
+            MachineInfo.Log("Volledige build (opwarmen) ...");
             var warmUp = SiteBuilder.Build(new BuildOptions(root, output));
             if (!warmUp.Succeeded)
             {
@@ -67,7 +67,7 @@ public static class SearchBenchmark
             var buildTimes = new List<double>();
             for (var r = 0; r < runs; r++)
             {
-                Log($"Volledige build {r + 1}/{runs} ...");
+                MachineInfo.Log($"Volledige build {r + 1}/{runs} ...");
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 clock.Restart();
@@ -92,7 +92,7 @@ public static class SearchBenchmark
             (string Index, string Documents) files = ("", "");
             for (var r = 0; r < runs; r++)
             {
-                Log($"Indexstap {r + 1}/{runs} ...");
+                MachineInfo.Log($"Indexstap {r + 1}/{runs} ...");
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 clock.Restart();
@@ -131,7 +131,7 @@ public static class SearchBenchmark
             if (temporary && !options.Flag("bewaar"))
             {
                 try { Directory.Delete(root, recursive: true); }
-                catch (IOException e) { Log($"Kon {root} niet opruimen: {e.Message}"); }
+                catch (IOException e) { MachineInfo.Log($"Kon {root} niet opruimen: {e.Message}"); }
             }
             else report.Note($"De gegenereerde site staat in {root} (uitvoer in {output}).");
         }
@@ -141,7 +141,7 @@ public static class SearchBenchmark
         if (options.String("markdown") is { } markdown)
         {
             File.WriteAllText(markdown, report.ToMarkdown(), new UTF8Encoding(false));
-            Log($"Markdown geschreven naar {Path.GetFullPath(markdown)}");
+            MachineInfo.Log($"Markdown geschreven naar {Path.GetFullPath(markdown)}");
         }
         return 0;
     }
@@ -186,7 +186,7 @@ public static class SearchBenchmark
         BrowserTiming browser;
         try
         {
-            Log($"Chromium starten via Playwright {BrowserTiming.PlaywrightVersion} ({chromium}) ...");
+            MachineInfo.Log($"Chromium starten via Playwright {BrowserTiming.PlaywrightVersion} ({chromium}) ...");
             browser = await BrowserTiming.StartAsync(chromium);
         }
         catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or InvalidOperationException or IOException)
@@ -211,7 +211,7 @@ public static class SearchBenchmark
                     "na de start van de navigatie; Playwright typt vanaf DOMContentLoaded");
                 report.Add($"  typen '{TypedQuery}': van laatste toets tot eerste resultaat", Report.Ms(Report.Median(typed.Select(r => r.InPageFirstResult - (r.TypedAt ?? 0)).ToList())),
                     "mediaan; met de wachttijd (debounce) van zoeken.js");
-                Log("Chromium: typen vóór DOMContentLoaded ...");
+                MachineInfo.Log("Chromium: typen vóór DOMContentLoaded ...");
                 var early = await browser.TypeEarlyAsync(pageUrl, TypedQuery);
                 var kept = early.ValueAfterLoad == TypedQuery ? "blijft staan" : early.ValueAfterLoad.Length == 0 ? "gaat verloren" : "deels verloren";
                 report.Add("meteen typen, vóór DOMContentLoaded", kept,
@@ -280,7 +280,7 @@ public static class SearchBenchmark
         var results = new List<T>();
         for (var r = 0; r < runs; r++)
         {
-            Log($"Chromium: {what} {r + 1}/{runs} ...");
+            MachineInfo.Log($"Chromium: {what} {r + 1}/{runs} ...");
             results.Add(await measure());
         }
         return results;
@@ -293,5 +293,4 @@ public static class SearchBenchmark
     private static bool Busy(string loadAverage) =>
         double.TryParse(loadAverage.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount;
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -27,7 +27,7 @@ public static class ServeBenchmark
         MachineInfo.Describe(report);
         try
         {
-            Log("site genereren");
+            MachineInfo.Log("site genereren");
             SyntheticSite.Write(root, cahiers, cards, seed);
             System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency; // as `kennissite serve` sets it
             var rebuilds = new List<RebuildReport>();
@@ -35,7 +35,7 @@ public static class ServeBenchmark
             await using var server = await DevServer.StartAsync(new BuildOptions(root), 0, r => { lock (rebuilds) rebuilds.Add(r); });
             var firstBuild = clock.Elapsed.TotalMilliseconds;
             using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
-            Log($"eerste build {firstBuild:0} ms; {runs} keer een kaart bewaren");
+            MachineInfo.Log($"eerste build {firstBuild:0} ms; {runs} keer een kaart bewaren");
 
             var toPage = new List<double>();
             var toEnd = new List<double>();
@@ -65,7 +65,7 @@ public static class ServeBenchmark
                 toPage.Add(served);
                 toEnd.Add(done);
                 rendered.Add(rebuild.PagesRendered);
-                Log($"  {slug}: pagina na {served:0} ms; hele rebuild na {done:0} ms, {rebuild.PagesRendered} pagina's opnieuw gemaakt; "
+                MachineInfo.Log($"  {slug}: pagina na {served:0} ms; hele rebuild na {done:0} ms, {rebuild.PagesRendered} pagina's opnieuw gemaakt; "
                     + string.Join(", ", rebuild.Result.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:0}")));
             }
 
@@ -97,5 +97,4 @@ public static class ServeBenchmark
         }
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -67,6 +67,15 @@ public sealed class SyntheticSite
         _words = words;
     }
 
+    /// <summary>Copies this repository's sample site (site.yml, content/, templates/) into <paramref name="folder"/>.</summary>
+    public static void CopySample(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.Copy(RepoPaths.SiteYml, Path.Combine(folder, "site.yml"));
+        CopyFolder(Path.Combine(RepoPaths.Root, "content"), Path.Combine(folder, "content"));
+        CopyFolder(RepoPaths.Templates, Path.Combine(folder, "templates"));
+    }
+
     /// <summary>Writes a site into <paramref name="folder"/> (created; must be empty or absent), using this repository's site.yml and templates/.</summary>
     public static SiteStats Write(string folder, int cahiers, int cards, int seed) =>
         Write(folder, cahiers, cards, seed, RepoPaths.SiteYml, RepoPaths.Templates, RepoPaths.DutchWords);

@@ -24,7 +24,7 @@ public sealed class LinkResolver
     private readonly SiteUrls _urls;
     private readonly ResolvedDocuments _resolved;
     private readonly UInt128 _targetsVersion;
-    private DiagnosticBag _diagnostics;
+    private readonly DiagnosticBag _diagnostics;
 
     /// <summary>A thing a link can point at: its output path, and the anchors it has.</summary>
     private sealed record Target(string OutputPath, IReadOnlySet<string>? Anchors, string? CardSlug, string? CahierSlug, bool IsFile);
@@ -89,22 +89,14 @@ public sealed class LinkResolver
             return kept.Links;
         }
         // Collected apart, so they can be reported again when a later build reuses this result.
-        var outer = _diagnostics;
-        var own = _diagnostics = new DiagnosticBag();
-        try
-        {
-            var links = ResolveLinks(source, document);
-            _resolved.Keep(document, source.Path, _targetsVersion, links, own.Items);
-            return links;
-        }
-        finally
-        {
-            _diagnostics = outer;
-            foreach (var diagnostic in own.Items) outer.Add(diagnostic);
-        }
+        var own = new DiagnosticBag();
+        var links = ResolveLinks(source, document, own);
+        _resolved.Keep(document, source.Path, _targetsVersion, links, own.Items);
+        foreach (var diagnostic in own.Items) _diagnostics.Add(diagnostic);
+        return links;
     }
 
-    private DocumentLinks ResolveLinks(SourceFile source, MarkdownDocument document)
+    private DocumentLinks ResolveLinks(SourceFile source, MarkdownDocument document, DiagnosticBag diagnostics)
     {
         var cards = new List<string>();
         var cahiers = new List<string>();
@@ -118,7 +110,7 @@ public sealed class LinkResolver
                 link.SetData(EditorUrlKey, url);
             }
             var location = LocationOf(source, link);
-            var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, location);
+            var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, location, diagnostics);
             if (resolved is null) continue;
             link.Url = resolved.Value.Url;
             if (resolved.Value.Target?.CardSlug is { } card) cards.Add(card);
@@ -128,7 +120,7 @@ public sealed class LinkResolver
         {
             var scheme = autolink.IsEmail ? "mailto" : autolink.Url.Split(':')[0].ToLowerInvariant();
             if (!ExternalSchemes.Contains(scheme))
-                _diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
+                diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
                     $"Links van het soort '{scheme}:' zijn niet toegelaten; gebruik een webadres (https://) of e-mail (mailto:).",
                     new SourceLocation(source.Path, autolink.Line + 1, autolink.Column + 1));
         }
@@ -138,22 +130,23 @@ public sealed class LinkResolver
     /// <summary>Resolves a path written in front matter (a cover image) to the output path of the file.</summary>
     public string? ResolveImage(SourceFile source, Positioned<string> path)
     {
-        var resolved = ResolveUrl(path.Value, source.Path, new HashSet<string>(), isImage: true, path.Location);
+        var resolved = ResolveUrl(path.Value, source.Path, new HashSet<string>(), isImage: true, path.Location, _diagnostics);
         return resolved?.Target?.OutputPath;
     }
 
-    private (string Url, Target? Target)? ResolveUrl(string url, string sourcePath, IReadOnlySet<string> ownAnchors, bool isImage, SourceLocation location)
+    private (string Url, Target? Target)? ResolveUrl(string url, string sourcePath, IReadOnlySet<string> ownAnchors, bool isImage, SourceLocation location,
+        DiagnosticBag diagnostics)
     {
         if (url.Length == 0)
         {
-            _diagnostics.Error(DiagnosticCodes.BrokenLink, "Deze link heeft geen adres.", location);
+            diagnostics.Error(DiagnosticCodes.BrokenLink, "Deze link heeft geen adres.", location);
             return null;
         }
         if (url.StartsWith('#'))
         {
             var anchor = Uri.UnescapeDataString(url[1..]);
             if (!ownAnchors.Contains(anchor) && !anchor.StartsWith("fn", StringComparison.Ordinal))
-                _diagnostics.Error(DiagnosticCodes.BrokenAnchor, WithHint($"Er is geen hoofdstuk met id '{anchor}' in dit bestand.", anchor, ownAnchors), location);
+                diagnostics.Error(DiagnosticCodes.BrokenAnchor, WithHint($"Er is geen hoofdstuk met id '{anchor}' in dit bestand.", anchor, ownAnchors), location);
             return (url, null);
         }
         var colon = url.IndexOf(':');
@@ -162,7 +155,7 @@ public sealed class LinkResolver
         {
             var scheme = url[..colon].ToLowerInvariant();
             if (ExternalSchemes.Contains(scheme) && !isImage) return (url, null);
-            _diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
+            diagnostics.Error(DiagnosticCodes.LinkSchemeNotAllowed,
                 isImage
                     ? $"Afbeeldingen moeten bij de tekst staan (een pad zoals foto.jpg), niet '{Shorten(url)}': de site moet zonder internet werken."
                     : $"Links van het soort '{scheme}:' zijn niet toegelaten; gebruik een webadres (https://), e-mail (mailto:) of een pad naar een bestand van de site.",
@@ -171,7 +164,7 @@ public sealed class LinkResolver
         }
         if (url.StartsWith('/') || url.StartsWith('\\') || Path.IsPathRooted(url))
         {
-            _diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
+            diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
                 $"Gebruik een pad relatief aan dit bestand (zoals ../praktijkvoorbeelden/naam.yml), niet '{Shorten(url)}'.", location);
             return null;
         }
@@ -184,7 +177,7 @@ public sealed class LinkResolver
         var contentPath = Combine(ContentRelative(sourcePath), Uri.UnescapeDataString(pathPart));
         if (contentPath is null)
         {
-            _diagnostics.Error(DiagnosticCodes.LinkOutsideSite, $"De link '{Shorten(url)}' wijst naar een plaats buiten de map content.", location);
+            diagnostics.Error(DiagnosticCodes.LinkOutsideSite, $"De link '{Shorten(url)}' wijst naar een plaats buiten de map content.", location);
             return null;
         }
         if (!_targets.TryGetValue(contentPath.TrimEnd('/'), out var target))
@@ -192,23 +185,23 @@ public sealed class LinkResolver
             // The file is there but has errors of its own; one report of them is enough.
             if (_unreadable.Contains(contentPath) || _unreadable.Contains(contentPath.TrimEnd('/') + "/index.md")) return null;
             if (_drafts.Contains(contentPath))
-                _diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location);
             else if (isImage)
-                _diagnostics.Error(DiagnosticCodes.MissingImage, $"De afbeelding '{url}' bestaat niet (gezocht: content/{contentPath}).", location);
+                diagnostics.Error(DiagnosticCodes.MissingImage, $"De afbeelding '{url}' bestaat niet (gezocht: content/{contentPath}).", location);
             else
-                _diagnostics.Error(DiagnosticCodes.BrokenLink,
+                diagnostics.Error(DiagnosticCodes.BrokenLink,
                     WithHint($"De link '{url}' wijst naar een bestand dat niet bestaat (gezocht: content/{contentPath}).", contentPath, _targets.Keys, "content/"),
                     location);
             return null;
         }
         if (isImage && !target.IsFile)
         {
-            _diagnostics.Error(DiagnosticCodes.MissingImage, $"'{url}' is een pagina, geen afbeelding.", location);
+            diagnostics.Error(DiagnosticCodes.MissingImage, $"'{url}' is een pagina, geen afbeelding.", location);
             return null;
         }
         if (fragment is not null && (target.Anchors is null || !target.Anchors.Contains(fragment)))
         {
-            _diagnostics.Error(DiagnosticCodes.BrokenAnchor,
+            diagnostics.Error(DiagnosticCodes.BrokenAnchor,
                 WithHint($"'{pathPart}' heeft geen hoofdstuk of onderdeel met id '{fragment}'.", fragment, target.Anchors ?? new HashSet<string>()), location);
             return null;
         }

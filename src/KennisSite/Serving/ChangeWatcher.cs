@@ -39,11 +39,8 @@ internal sealed class ChangeWatcher : IDisposable
     {
         var parts = relativePath.Replace('\\', '/').Split('/');
         if (parts.Any(p => p.StartsWith('.') || p.EndsWith('~'))) return false;
-        return parts is ["site.yml"] || parts.Length > 1 && parts[0] is ContentFolder or TemplatesFolder;
+        return parts is ["site.yml"] || parts.Length > 1 && parts[0] is Content.ContentLoader.ContentFolder or Rendering.TemplateSet.Folder;
     }
-
-    private const string ContentFolder = Content.ContentLoader.ContentFolder;
-    private const string TemplatesFolder = Rendering.TemplateSet.Folder;
 
     private void Seen(string fullPath)
     {

@@ -58,8 +58,9 @@ public sealed class DevServer : IAsyncDisposable
     public static async Task<DevServer> StartAsync(BuildOptions options, int port, Action<RebuildReport> report)
     {
         var server = new DevServer(options, report);
-        server.Rebuild();
+        // The port first: when it is taken, the editor hears so at once, not after the first build.
         await server.ListenAsync(port);
+        server.Rebuild();
         server._watcher = new ChangeWatcher(options.SiteRoot, QuietPeriod, server.Changed);
         server._loop = Task.Run(server.RebuildLoop);
         return server;
@@ -204,9 +205,18 @@ public sealed class DevServer : IAsyncDisposable
         }
         if (content is null)
         {
-            response.StatusCode = errors.Count > 0 ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
             response.ContentType = "text/html; charset=utf-8";
-            await response.WriteAsync(errors.Count > 0 ? ErrorOverlay.Page(errors) : "<!DOCTYPE html><title>Niet gevonden</title><p>Niet gevonden.</p>");
+            if (errors.Count > 0)
+            {
+                response.StatusCode = StatusCodes.Status500InternalServerError;
+                await response.WriteAsync(ErrorOverlay.Page(errors));
+            }
+            else if (!_site.HasBuilt)
+            {
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await response.WriteAsync($"<!DOCTYPE html><html lang=\"nl\"><title>Even geduld</title><p>De site wordt gebouwd; deze pagina laadt vanzelf.</p>{LiveReload.Script}</html>");
+            }
+            else await response.WriteAsync("<!DOCTYPE html><html lang=\"nl\"><title>Niet gevonden</title><p>Niet gevonden.</p></html>");
             return;
         }
         response.ContentType = _contentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
@@ -254,7 +264,7 @@ public sealed class DevServer : IAsyncDisposable
     }
 
     /// <summary>"/praktijkvoorbeelden/x/" → "praktijkvoorbeelden/x/index.html", as the site is laid out in the output folder.</summary>
-    public static string OutputPathOf(string urlPath)
+    private static string OutputPathOf(string urlPath)
     {
         var path = urlPath.TrimStart('/');
         return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;

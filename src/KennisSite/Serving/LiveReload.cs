@@ -25,7 +25,7 @@ public sealed class LiveReload
     private readonly List<Client> _clients = [];
 
     /// <summary>Output paths of the pages open in a browser now.</summary>
-    public IReadOnlySet<string> OpenPages
+    internal IReadOnlySet<string> OpenPages
     {
         get { lock (_lock) return _clients.Select(c => c.OutputPath).ToHashSet(StringComparer.Ordinal); }
     }

@@ -98,10 +98,7 @@ public sealed class TestSite : IDisposable
     public static TestSite FromSample()
     {
         var root = Path.Combine(Path.GetTempPath(), "kennissite-test-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
-        File.Copy(Path.Combine(RepoPaths.Root, "site.yml"), Path.Combine(root, "site.yml"));
-        RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Root, "content"), Path.Combine(root, "content"));
-        RepoPaths.CopyDirectory(RepoPaths.Templates, Path.Combine(root, "templates"));
+        KennisSite.Benchmarks.SyntheticSite.CopySample(root);
         return new TestSite(root);
     }
 
