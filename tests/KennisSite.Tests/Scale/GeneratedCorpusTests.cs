@@ -27,6 +27,17 @@ public sealed class GeneratedCorpusTests(GeneratedCorpusTests.Corpus corpus) : I
     }
 
     [Fact]
+    public void Reusing_what_partials_wrote_changes_no_byte_of_the_output()
+    {
+        var evaluated = SiteBuilder.Build(new BuildOptions(corpus.Root, WriteOutput: false) { ReusePartials = false });
+        var reused = SiteBuilder.Build(new BuildOptions(corpus.Root, WriteOutput: false));
+        Assert.True(evaluated.Succeeded, string.Join("\n", evaluated.Diagnostics));
+        Assert.Equal(evaluated.Files.Select(f => f.Path), reused.Files.Select(f => f.Path));
+        foreach (var file in evaluated.Files)
+            Assert.True(file.Content.AsSpan().SequenceEqual(reused.File(file.Path)!.Content), $"{file.Path} differs when partials are reused.");
+    }
+
+    [Fact]
     public void Theme_overlaps_equal_an_all_pairs_count_of_items_sharing_both_themes()
     {
         var diagnostics = new DiagnosticBag();

@@ -1,0 +1,115 @@
+using KennisSite.Diagnostics;
+using KennisSite.Rendering;
+using KennisSite.Tests.Infrastructure;
+using Scriban.Runtime;
+
+namespace KennisSite.Tests.Rendering;
+
+/// <summary>
+/// A partial called again with the same item and the same values around it is written from what it wrote before.
+/// These are the calls where that would be wrong, and the templates a reused call must still report.
+/// </summary>
+public sealed class PartialReuseTests
+{
+    private static string Render(TemplateSet templates, string page, params (string Name, object Value)[] globals)
+    {
+        var diagnostics = new DiagnosticBag();
+        var scope = new ScriptObject();
+        foreach (var (name, value) in globals) scope[name] = value;
+        var rendered = templates.RenderPage(page, scope, "pagina.html", diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
+        return System.Text.Encoding.UTF8.GetString(rendered!.Html);
+    }
+
+    private static TemplateSet Load(TestSite site)
+    {
+        var diagnostics = new DiagnosticBag();
+        var templates = TemplateSet.Load(site.Root, diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
+        return templates;
+    }
+
+    [Fact]
+    public void A_partial_that_starts_from_a_variable_of_its_caller_before_assigning_its_own_sees_each_value()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ n = 1 }}{{ partial 'plus' 1 }} {{ n = 5 }}{{ partial 'plus' 1 }} {{ n }}
+            -- templates/partials/plus.html --
+            {{ n = n + it }}{{ n -}}
+            """);
+        Assert.Equal("2 6 5", Render(Load(site), "p.html").Trim());
+    }
+
+    [Fact]
+    public void A_partial_that_reads_a_loop_variable_of_its_caller_sees_each_value()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ for c in [1, 2, 3] }}{{ partial 'toon' null }}{{ end }}
+            -- templates/partials/toon.html --
+            {{ c -}}
+            """);
+        Assert.Equal("123", Render(Load(site), "p.html").Trim());
+    }
+
+    [Fact]
+    public void A_partial_that_reads_a_page_variable_is_written_anew_for_each_value()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ partial 'kop' 'x' }}
+            -- templates/partials/kop.html --
+            {{ it }}:{{ titel }}
+            """);
+        var templates = Load(site);
+        Assert.Equal("x:een", Render(templates, "p.html", ("titel", "een")).Trim());
+        Assert.Equal("x:twee", Render(templates, "p.html", ("titel", "twee")).Trim());
+        Assert.Equal("x:een", Render(templates, "p.html", ("titel", "een")).Trim());
+    }
+
+    [Fact]
+    public void A_variable_a_partial_reads_that_is_missing_on_a_later_page_is_still_an_error_there()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ partial 'kop' 'x' }}
+            -- templates/partials/kop.html --
+            {{ it }}:{{ titel }}
+            """);
+        var templates = Load(site);
+        Assert.Equal("x:", Render(templates, "p.html", ("titel", null!)).Trim());
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(templates.RenderPage("p.html", new ScriptObject(), "pagina.html", diagnostics));
+        Assert.Contains(diagnostics.ToSortedList(), d => d.Code == DiagnosticCodes.TemplateRuntime && d.Location!.Path == "templates/partials/kop.html");
+    }
+
+    [Fact]
+    public void A_reused_partial_still_reports_the_partials_it_called_so_serve_redraws_the_page_when_they_change()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ partial 'kaart' 'k' }}
+            -- templates/partials/kaart.html --
+            [{{ partial 'wiel' it }}]
+            -- templates/partials/wiel.html --
+            ({{ it }})
+            """);
+        var templates = Load(site);
+        var diagnostics = new DiagnosticBag();
+        var first = templates.RenderPage("p.html", new ScriptObject(), "een.html", diagnostics)!;
+        var second = templates.RenderPage("p.html", new ScriptObject(), "twee.html", diagnostics)!;
+        Assert.Equal(first.Html, second.Html);
+        Assert.Equal(["layout.html", "p.html", "partials/kaart.html", "partials/wiel.html"], second.TemplatesUsed);
+    }
+}
