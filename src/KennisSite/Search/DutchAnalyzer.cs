@@ -23,6 +23,7 @@ public sealed class DutchAnalyzer
     // the same algorithm as lunr.nl; Lucene.Net.Analysis.Nl.DutchStemmer is a different algorithm.
     private readonly DutchStemmer _stemmer = new();
     private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _termCache = new(StringComparer.Ordinal);
 
     // lunr.nl builds this list with ' aan al ...'.split(' '); the leading space yields "",
     // which is what drops tokens that the trimmer emptied.
@@ -115,15 +116,19 @@ public sealed class DutchAnalyzer
     public static IReadOnlyList<LunrToken> Tokenize(string text)
     {
         string lower = ToLowerJs(text);
-        var tokens = new List<LunrToken>();
+        return [.. TokenRanges(lower).Select(t => new LunrToken(lower.Substring(t.Start, t.Length), t.Start, t.Length))];
+    }
+
+    /// <summary>Where <see cref="Tokenize"/> cuts an already lowercased text, without making the tokens.</summary>
+    public static IEnumerable<(int Start, int Length)> TokenRanges(string lower)
+    {
         int start = 0;
         for (int end = 0; end <= lower.Length; end++)
         {
             if (end < lower.Length && !IsSeparator(lower[end])) continue;
-            if (end > start) tokens.Add(new LunrToken(lower[start..end], start, end - start));
+            if (end > start) yield return (start, end - start);
             start = end + 1;
         }
-        return tokens;
     }
 
     /// <summary>
@@ -177,6 +182,20 @@ public sealed class DutchAnalyzer
     {
         string trimmed = Trim(token);
         return IsStopWord(trimmed) ? null : Stem(trimmed);
+    }
+
+    /// <summary>
+    /// <see cref="ToTerm"/> on a token inside a larger text, remembered per token: a text of a million words has some
+    /// tens of thousands of different ones, so most tokens cost one look-up and no string of their own.
+    /// </summary>
+    public string? ToTerm(ReadOnlySpan<char> token)
+    {
+        var known = _termCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(token, out string? term)) return term;
+        var text = token.ToString();
+        term = ToTerm(text);
+        _termCache.Add(text, term);
+        return term;
     }
 
     /// <summary>Normalise, tokenize and run the index pipeline; returns the surviving terms in order.</summary>

@@ -24,6 +24,16 @@ internal static class JsCompat
         if (value == 0) { sb.Append('0'); return; } // also -0
         if (value < 0) { sb.Append('-'); value = -value; }
 
+        // Between 1e-6 and 1e21 ECMAScript writes plain decimals, and "R" gives the same shortest digits without an
+        // exponent: the common case (every score in the index) needs no layout of its own.
+        Span<char> plain = stackalloc char[32];
+        if (value is >= 1e-6 and < 1e21 && value.TryFormat(plain, out int written, "R", CultureInfo.InvariantCulture)
+            && !plain[..written].Contains('E'))
+        {
+            sb.Append(plain[..written]);
+            return;
+        }
+
         // "R" yields the shortest round-trip digits, like ECMAScript; only the layout differs,
         // so split it into digits and a decimal exponent and lay it out by Number::toString's rules.
         string r = value.ToString("R", CultureInfo.InvariantCulture);

@@ -180,8 +180,9 @@ public sealed class LunrIndexBuilder
             values.TryGetValue(_fields[f].Name, out LunrValue? value);
             if (value?.Text is { } text)
             {
-                foreach (var token in DutchAnalyzer.Tokenize(DutchAnalyzer.Normalize(text)))
-                    Add(analyzer.ToTerm(token.Text), token.Start, token.Length);
+                string lower = DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(text));
+                foreach (var (start, tokenLength) in DutchAnalyzer.TokenRanges(lower))
+                    Add(analyzer.ToTerm(lower.AsSpan(start, tokenLength)), start, tokenLength);
             }
             else if (value is not null)
             {
@@ -222,74 +223,77 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
-    public string ToJson()
+    /// <param name="parallelism">How many processors write it; the text is the same for any value.</param>
+    public string ToJson(int parallelism = 1)
     {
-        var sb = new StringBuilder(1024 + _terms.Count * 64);
-        sb.Append("{\"version\":");
-        JsCompat.AppendString(sb, LunrVersion);
-
-        sb.Append(",\"fields\":[");
+        var head = new StringBuilder("{\"version\":");
+        JsCompat.AppendString(head, LunrVersion);
+        head.Append(",\"fields\":[");
         for (int f = 0; f < _fields.Length; f++)
         {
-            if (f > 0) sb.Append(',');
-            JsCompat.AppendString(sb, _fields[f].Name);
+            if (f > 0) head.Append(',');
+            JsCompat.AppendString(head, _fields[f].Name);
         }
-        sb.Append(']');
+        head.Append(']');
 
-        AppendFieldVectors(sb);
-        AppendInvertedIndex(sb);
+        // The two big parts depend only on the finished builder, so they are written side by side.
+        string fieldVectors = "", invertedIndex = "";
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => fieldVectors = FieldVectors(parallelism),
+            () => invertedIndex = InvertedIndex());
 
         // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
-        sb.Append(",\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}");
-        return sb.ToString();
+        return string.Concat(head.ToString(), fieldVectors, invertedIndex, ",\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}");
     }
 
-    private void AppendFieldVectors(StringBuilder sb)
+    private string FieldVectors(int parallelism)
     {
         int n = _documents.Count;
         var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
-        var idfCache = new Dictionary<Term, double>();
-        var entries = new List<(int TermIndex, double Score)>();
+        var idf = new double[_terms.Count];
+        foreach (var term in _terms.Values) idf[term.Index] = InverseDocumentFrequency(term, n);
 
-        sb.Append(",\"fieldVectors\":[");
-        bool first = true;
-        foreach (var document in _documents)
+        // Documents are written in blocks on several processors and joined in document order.
+        const int blockSize = 64;
+        var blocks = new string[(n + blockSize - 1) / blockSize];
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
         {
-            for (int f = 0; f < _fields.Length; f++)
+            var sb = new StringBuilder();
+            var entries = new List<(int TermIndex, double Score)>();
+            for (int d = block * blockSize; d < Math.Min(n, (block + 1) * blockSize); d++)
             {
-                FieldStats stats = document.Fields[f];
-                double fieldBoost = OrOne(_fields[f].Boost);
-                entries.Clear();
-                foreach (var (term, tf) in stats.TermFrequencies)
+                var document = _documents[d];
+                for (int f = 0; f < _fields.Length; f++)
                 {
-                    if (!idfCache.TryGetValue(term, out double idf))
+                    FieldStats stats = document.Fields[f];
+                    double fieldBoost = OrOne(_fields[f].Boost);
+                    entries.Clear();
+                    foreach (var (term, tf) in stats.TermFrequencies)
                     {
-                        idf = InverseDocumentFrequency(term, n);
-                        idfCache.Add(term, idf);
+                        // BM25 in lunr's exact evaluation order, so every double rounds the same way.
+                        double score = idf[term.Index] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
+                        score *= fieldBoost;
+                        score *= document.Boost;
+                        entries.Add((term.Index, JsCompat.Round(score * 1000) / 1000));
                     }
-                    // BM25 in lunr's exact evaluation order, so every double rounds the same way.
-                    double score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
-                    score *= fieldBoost;
-                    score *= document.Boost;
-                    entries.Add((term.Index, JsCompat.Round(score * 1000) / 1000));
-                }
-                entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
+                    entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
 
-                if (!first) sb.Append(',');
-                first = false;
-                sb.Append('[');
-                JsCompat.AppendString(sb, _fields[f].Name + "/" + document.Reference);
-                sb.Append(",[");
-                for (int i = 0; i < entries.Count; i++)
-                {
-                    if (i > 0) sb.Append(',');
-                    sb.Append(entries[i].TermIndex).Append(',');
-                    JsCompat.AppendNumber(sb, entries[i].Score);
+                    if (d > 0 || f > 0) sb.Append(',');
+                    sb.Append('[');
+                    JsCompat.AppendString(sb, _fields[f].Name + "/" + document.Reference);
+                    sb.Append(",[");
+                    for (int i = 0; i < entries.Count; i++)
+                    {
+                        if (i > 0) sb.Append(',');
+                        sb.Append(entries[i].TermIndex).Append(',');
+                        JsCompat.AppendNumber(sb, entries[i].Score);
+                    }
+                    sb.Append("]]");
                 }
-                sb.Append("]]");
             }
-        }
-        sb.Append(']');
+            blocks[block] = sb.ToString();
+        });
+        return string.Concat([",\"fieldVectors\":[", .. blocks, "]"]);
     }
 
     private static double InverseDocumentFrequency(Term term, int documentCount)
@@ -301,8 +305,9 @@ public sealed class LunrIndexBuilder
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
 
-    private void AppendInvertedIndex(StringBuilder sb)
+    private string InvertedIndex()
     {
+        var sb = new StringBuilder(_terms.Count * 64);
         // Postings are objects keyed by docRef, so array-index-like refs are written first.
         var rank = new int[_documents.Count];
         var order = JsCompat.PropertyOrder([.. _documents.Select(d => d.Reference)]);
@@ -341,7 +346,7 @@ public sealed class LunrIndexBuilder
             }
             sb.Append("}]");
         }
-        sb.Append(']');
+        return sb.Append(']').ToString();
     }
 
     private void AppendPosting(StringBuilder sb, Posting posting)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace KennisSite.Search;
@@ -21,7 +22,11 @@ public static class SearchIndexFiles
         var builder = new LunrIndexBuilder(Fields);
         builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism);
-        return (Script("KENNIS_ZOEKINDEX", builder.ToJson()), Store(documents, themeTitles));
+        string index = "", store = "";
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => index = Script("KENNIS_ZOEKINDEX", builder.ToJson(parallelism)),
+            () => store = Store(documents, themeTitles));
+        return (index, store);
     }
 
     /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
@@ -70,20 +75,22 @@ public static class SearchIndexFiles
     /// </summary>
     public static string Script(string variable, string json)
     {
-        var js = new StringBuilder(json.Length + 64).Append("window.").Append(variable).Append(" = JSON.parse('");
-        foreach (var c in json)
+        var js = new StringBuilder(json.Length + json.Length / 16 + 64).Append("window.").Append(variable).Append(" = JSON.parse('");
+        var rest = json.AsSpan();
+        for (int next; (next = rest.IndexOfAny(Escaped)) >= 0; rest = rest[(next + 1)..])
         {
-            switch (c)
+            js.Append(rest[..next]).Append(rest[next] switch
             {
-                case '\\': js.Append("\\\\"); break;
-                case '\'': js.Append("\\'"); break;
-                case '\n': js.Append("\\n"); break;
-                case '\r': js.Append("\\r"); break;
-                case '\u2028': js.Append("\\u2028"); break;
-                case '\u2029': js.Append("\\u2029"); break;
-                default: js.Append(c); break;
-            }
+                '\\' => "\\\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\u2028' => "\\u2028",
+                _ => "\\u2029",
+            });
         }
-        return js.Append("');\n").ToString();
+        return js.Append(rest).Append("');\n").ToString();
     }
+
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\'\n\r\u2028\u2029");
 }

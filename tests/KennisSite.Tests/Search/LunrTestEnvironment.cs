@@ -96,7 +96,8 @@ internal static class LunrTestEnvironment
         {
             builder.Add(document.Id, document.Values, useDocumentBoost ? document.Boost ?? 1 : 1);
         }
-        return builder.ToJson();
+        // Written on several processors, in blocks of documents joined in order, as the site build writes it.
+        return builder.ToJson(parallelism: 4);
     }
 
     /// <summary>Reports the first differing offset with context, since the indexes are too large to diff in an assertion message.</summary>
