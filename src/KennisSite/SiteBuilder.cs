@@ -65,7 +65,7 @@ public static class SiteBuilder
         foreach (var cahier in content.Cahiers)
             if (cahier.Cover is { } cover && resolver.ResolveImage(cahier.Source, cover) is { } coverPath) covers[cahier.Slug] = coverPath;
         if (diagnostics.HasErrors || templates is null) return Done();
-        var graph = LinkGraphBuilder.Build(content, cahierLinks, cache.Related);
+        var graph = LinkGraphBuilder.Build(content, cahierLinks, cache.Related, parallelism);
 
         Stage("links", "pagina's");
 

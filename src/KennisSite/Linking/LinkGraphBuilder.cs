@@ -8,7 +8,9 @@ public static class LinkGraphBuilder
     public const int RelatedCardCount = 4;
 
     /// <param name="related">Related examples of an earlier build (serve), reused when no card's scores or themes changed.</param>
-    public static LinkGraph Build(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks, RelatedCardsCache? related = null)
+    /// <param name="parallelism">How many cards look for related ones at once; the result is the same for any value.</param>
+    public static LinkGraph Build(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks, RelatedCardsCache? related = null,
+        int parallelism = 1)
     {
         var byTitle = Comparer<PracticeCard>.Create((a, b) => CompareText(a.Title, b.Title, a.Slug, b.Slug));
         var cahierOrder = Comparer<Cahier>.Create((a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : string.CompareOrdinal(a.Slug, b.Slug));
@@ -43,7 +45,7 @@ public static class LinkGraphBuilder
             CahiersByTheme = cahiersByTheme,
             CardsByCahier = cardsByCahier,
             CahiersLinkingToCard = cahiersLinkingToCard,
-            RelatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount),
+            RelatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount, parallelism),
             RelatedThemes = ThemeOverlaps(content, byTitle, cahierOrder),
         };
     }

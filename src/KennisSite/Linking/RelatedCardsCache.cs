@@ -15,12 +15,12 @@ public sealed class RelatedCardsCache
     private UInt128 _inputs;
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _related;
 
-    internal IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> Find(IReadOnlyList<PracticeCard> cards, FunctionFramework framework, int count)
+    internal IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> Find(IReadOnlyList<PracticeCard> cards, FunctionFramework framework, int count, int parallelism)
     {
         var inputs = Fingerprint(cards, count);
         if (_related is null || inputs != _inputs)
         {
-            _related = RelatedCardsFinder.Find(cards, framework, count)
+            _related = RelatedCardsFinder.Find(cards, framework, count, parallelism)
                 .ToDictionary(r => r.Key, r => (IReadOnlyList<string>)r.Value.Select(c => c.Slug).ToList(), StringComparer.Ordinal);
             _inputs = inputs;
         }

@@ -38,10 +38,24 @@ public class RelatedCardsTests
             Enumerable.Range(0, 8).Select(_ => random.Next(2) == 0 ? 0 : random.Next(4)).ToArray(),
             Enumerable.Range(0, random.Next(1, maxThemes + 1)).Select(_ => $"t{random.Next(themeCount)}").Distinct().ToArray())).ToList();
 
-        var related = RelatedCardsFinder.Find(cards, Framework, 4);
+        var related = RelatedCardsFinder.Find(cards, Framework, 4, parallelism: 4);
 
         foreach (var card in cards)
             Assert.Equal(AllPairs(card, cards, 4), related[card.Slug].Select(c => c.Slug).ToList());
+    }
+
+    [Fact]
+    public void A_card_that_can_only_tie_with_the_weakest_found_so_far_still_wins_on_its_slug()
+    {
+        // For m, z scores 1.5 (same themes, half the profile apart); a scores 1.5 too (identical profile, half the
+        // themes), which is also the most any card with a's themes can score. The tie goes to the first slug.
+        var cards = new[]
+        {
+            Card("m", [3, 3, 3, 3, 0, 0, 0, 0], ["x"]),
+            Card("z", [0, 0, 0, 0, 0, 0, 0, 0], ["x"]),
+            Card("a", [3, 3, 3, 3, 0, 0, 0, 0], ["x", "y"]),
+        };
+        Assert.Equal(["a"], RelatedCardsFinder.Find(cards, Framework, 1)["m"].Select(c => c.Slug));
     }
 
     [Fact]
