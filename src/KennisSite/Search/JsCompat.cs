@@ -100,6 +100,14 @@ internal static class JsCompat
         sb.Append('"');
     }
 
+    /// <summary><see cref="AppendString"/> as a string of its own.</summary>
+    public static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        AppendString(sb, s);
+        return sb.ToString();
+    }
+
     /// <summary>
     /// True for canonical array-index property names ("0", or no leading zero and at most 2^32 - 2).
     /// JavaScript enumerates such keys first, in numeric order, before all other keys.

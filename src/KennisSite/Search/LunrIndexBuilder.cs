@@ -240,7 +240,7 @@ public sealed class LunrIndexBuilder
         string fieldVectors = "", invertedIndex = "";
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => fieldVectors = FieldVectors(parallelism),
-            () => invertedIndex = InvertedIndex());
+            () => invertedIndex = InvertedIndex(parallelism));
 
         // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
         return string.Concat(head.ToString(), fieldVectors, invertedIndex, ",\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}");
@@ -305,53 +305,61 @@ public sealed class LunrIndexBuilder
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
 
-    private string InvertedIndex()
+    private string InvertedIndex(int parallelism)
     {
-        var sb = new StringBuilder(_terms.Count * 64);
         // Postings are objects keyed by docRef, so array-index-like refs are written first.
         var rank = new int[_documents.Count];
         var order = JsCompat.PropertyOrder([.. _documents.Select(d => d.Reference)]);
         for (int i = 0; i < order.Length; i++) rank[order[i]] = i;
         bool needsReorder = order.Where((docIndex, i) => docIndex != i).Any();
+        // Each ref is written once per term it contains: quote it once.
+        var quotedReferences = _documents.Select(d => JsCompat.Quote(d.Reference)).ToArray();
 
-        sb.Append(",\"invertedIndex\":[");
-        bool firstTerm = true;
         // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
-        foreach (var term in _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal))
+        var terms = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
+        // Terms are written in blocks on several processors and joined in term order.
+        const int blockSize = 512;
+        var blocks = new string[(terms.Length + blockSize - 1) / blockSize];
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
         {
-            if (!firstTerm) sb.Append(',');
-            firstTerm = false;
-            sb.Append('[');
-            JsCompat.AppendString(sb, term.Text);
-            sb.Append(",{");
-            for (int k = 0; k <= _fields.Length; k++)
+            var sb = new StringBuilder();
+            for (int t = block * blockSize; t < Math.Min(terms.Length, (block + 1) * blockSize); t++)
             {
-                if (k > 0) sb.Append(',');
-                // "_index" is a named key, so only the array-index-like field names (a prefix of _fields) precede it.
-                if (k == _numericFieldCount)
+                var term = terms[t];
+                if (t > 0) sb.Append(',');
+                sb.Append('[');
+                JsCompat.AppendString(sb, term.Text);
+                sb.Append(",{");
+                for (int k = 0; k <= _fields.Length; k++)
                 {
-                    sb.Append("\"_index\":").Append(term.Index);
-                    continue;
+                    if (k > 0) sb.Append(',');
+                    // "_index" is a named key, so only the array-index-like field names (a prefix of _fields) precede it.
+                    if (k == _numericFieldCount)
+                    {
+                        sb.Append("\"_index\":").Append(term.Index);
+                        continue;
+                    }
+                    int f = k < _numericFieldCount ? k : k - 1;
+                    JsCompat.AppendString(sb, _fields[f].Name);
+                    sb.Append(":{");
+                    List<Posting> postings = needsReorder ? [.. term.Postings[f].OrderBy(p => rank[p.DocIndex])] : term.Postings[f];
+                    for (int p = 0; p < postings.Count; p++)
+                    {
+                        if (p > 0) sb.Append(',');
+                        AppendPosting(sb, postings[p], quotedReferences);
+                    }
+                    sb.Append('}');
                 }
-                int f = k < _numericFieldCount ? k : k - 1;
-                JsCompat.AppendString(sb, _fields[f].Name);
-                sb.Append(":{");
-                List<Posting> postings = needsReorder ? [.. term.Postings[f].OrderBy(p => rank[p.DocIndex])] : term.Postings[f];
-                for (int p = 0; p < postings.Count; p++)
-                {
-                    if (p > 0) sb.Append(',');
-                    AppendPosting(sb, postings[p]);
-                }
-                sb.Append('}');
+                sb.Append("}]");
             }
-            sb.Append("}]");
-        }
-        return sb.Append(']').ToString();
+            blocks[block] = sb.ToString();
+        });
+        return string.Concat([",\"invertedIndex\":[", .. blocks, "]"]);
     }
 
-    private void AppendPosting(StringBuilder sb, Posting posting)
+    private static void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)
     {
-        JsCompat.AppendString(sb, _documents[posting.DocIndex].Reference);
+        sb.Append(quotedReferences[posting.DocIndex]);
         if (posting.Positions is null)
         {
             sb.Append(":{}");
@@ -386,5 +394,5 @@ public sealed class LunrIndexBuilder
         public List<Posting>[] Postings { get; } = [.. Enumerable.Range(0, fieldCount).Select(_ => new List<Posting>())];
     }
 
-    private sealed record Posting(int DocIndex, List<(int Start, int Length)>? Positions);
+    private readonly record struct Posting(int DocIndex, List<(int Start, int Length)>? Positions);
 }
