@@ -44,6 +44,7 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateC
     public bool TryGetDefined(ScriptVariableGlobal variable, out object? value)
     {
         // Not strict for the look-up: an undefined variable is an answer here, not an error.
+        var strict = StrictVariables;
         StrictVariables = false;
         try
         {
@@ -51,7 +52,7 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateC
         }
         finally
         {
-            StrictVariables = true;
+            StrictVariables = strict;
         }
         // A loop variable lives outside the scopes; it is defined when it has a value.
         return value is not null || _scopes.Exists(scope => scope.ContainsKey(variable.Name));

@@ -9,7 +9,7 @@ namespace KennisSite.Rendering;
 /// <summary>
 /// Reuses what a partial wrote when it is called again with the same item and the same values of everything else it
 /// reads. A site of 2,000 cards writes each card's summary on the catalogue, its themes' pages and the pages of related
-/// cards: the same Scriban work eight times over. Nothing has to be declared: what a partial reads and writes is read
+/// cards: the same Scriban work several times over. Nothing has to be declared: what a partial reads and writes is read
 /// from its syntax tree, and a call is only reused when that is certain. A partial that assigns to members, declares
 /// functions, uses `this`, `with`, `capture`, `import`, local variables or a partial name that is not a literal is
 /// always evaluated, and so is a call where a variable the partial assigns already exists outside it (its first value
@@ -124,15 +124,14 @@ internal sealed class PartialReuse
     /// <summary>A partial, its item and the values it reads; objects compare by identity, strings and numbers by value.</summary>
     public sealed class Key(string path, object? item, object?[] values) : IEquatable<Key>
     {
+        private readonly string _path = path;
+        private readonly object? _item = item;
+        private readonly object?[] _values = values;
         private readonly int _hash = Hash(path, item, values);
 
         public bool Equals(Key? other) =>
-            other is not null && _hash == other._hash && path == other.Path && Same(item, other.Item)
-            && values.Length == other.Values.Length && values.Zip(other.Values).All(pair => Same(pair.First, pair.Second));
-
-        private string Path => path;
-        private object? Item => item;
-        private object?[] Values => values;
+            other is not null && _hash == other._hash && _path == other._path && Same(_item, other._item)
+            && _values.Length == other._values.Length && _values.Zip(other._values).All(pair => Same(pair.First, pair.Second));
 
         public override bool Equals(object? obj) => Equals(obj as Key);
 

@@ -163,34 +163,37 @@ public sealed class TemplateSet
 
     private string Evaluate(TemplateContext context, Template template)
     {
-        var builder = Evaluate(context, template, out var text);
-        var html = text.ToString();
-        Return(builder);
+        var output = EvaluateInto(context, template);
+        var html = output.ToString();
+        Return(output);
         return html;
     }
 
     /// <summary>The layout goes straight from Scriban's buffer to the bytes of the file, without a page-sized string in between.</summary>
     private byte[] EvaluateToUtf8(TemplateContext context, Template template)
     {
-        var builder = Evaluate(context, template, out _);
-        var length = 0;
-        foreach (var chunk in builder.GetChunks()) length += Encoding.UTF8.GetByteCount(chunk.Span);
-        var bytes = new byte[length];
+        var output = EvaluateInto(context, template);
+        // One encoder for counting and one pass for writing, so a surrogate pair split between two chunks counts as one character.
         var encoder = Encoding.UTF8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in output.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[length];
         var written = 0;
-        foreach (var chunk in builder.GetChunks())
+        foreach (var chunk in output.GetChunks())
             written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
         encoder.GetBytes([], bytes.AsSpan(written), flush: true);
-        Return(builder);
+        Return(output);
         return bytes;
     }
 
     // Output buffers are reused between pages: growing a fresh one for each page and partial was a third of what the
     // build allocated.
-    private StringBuilder Evaluate(TemplateContext context, Template template, out StringBuilder text)
+    private StringBuilder EvaluateInto(TemplateContext context, Template template)
     {
-        text = _builders.TryTake(out var kept) ? kept : new StringBuilder(16 * 1024);
-        context.PushOutput(new StringBuilderOutput(text));
+        var output = _builders.TryTake(out var kept) ? kept : new StringBuilder(16 * 1024);
+        context.PushOutput(new StringBuilderOutput(output));
         try
         {
             if (template.Page is not null) context.Evaluate(template.Page);
@@ -199,13 +202,15 @@ public sealed class TemplateSet
         {
             context.PopOutput();
         }
-        return text;
+        return output;
     }
 
-    private void Return(StringBuilder builder)
+    private void Return(StringBuilder output)
     {
-        builder.Clear();
-        _builders.Add(builder);
+        // A buffer that held a catalogue of thousands of cards is not worth keeping for pages of a few kilobytes.
+        if (output.Capacity > 4 * 1024 * 1024) return;
+        output.Clear();
+        _builders.Add(output);
     }
 }
 

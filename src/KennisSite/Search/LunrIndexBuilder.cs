@@ -253,14 +253,10 @@ public sealed class LunrIndexBuilder
         var idf = new double[_terms.Count];
         foreach (var term in _terms.Values) idf[term.Index] = InverseDocumentFrequency(term, n);
 
-        // Documents are written in blocks on several processors and joined in document order.
-        const int blockSize = 64;
-        var blocks = new string[(n + blockSize - 1) / blockSize];
-        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
+        return ",\"fieldVectors\":[" + InBlocks(n, 64, parallelism, (sb, from, to) =>
         {
-            var sb = new StringBuilder();
             var entries = new List<(int TermIndex, double Score)>();
-            for (int d = block * blockSize; d < Math.Min(n, (block + 1) * blockSize); d++)
+            for (int d = from; d < to; d++)
             {
                 var document = _documents[d];
                 for (int f = 0; f < _fields.Length; f++)
@@ -291,9 +287,23 @@ public sealed class LunrIndexBuilder
                     sb.Append("]]");
                 }
             }
+        }) + "]";
+    }
+
+    /// <summary>
+    /// Writes items 0..count-1 in blocks on several processors and joins the blocks in order, so the text is the same
+    /// for any parallelism. Each block gets its own builder and the range of items to write.
+    /// </summary>
+    private static string InBlocks(int count, int blockSize, int parallelism, Action<StringBuilder, int, int> write)
+    {
+        var blocks = new string[(count + blockSize - 1) / blockSize];
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
+        {
+            var sb = new StringBuilder();
+            write(sb, block * blockSize, Math.Min(count, (block + 1) * blockSize));
             blocks[block] = sb.ToString();
         });
-        return string.Concat([",\"fieldVectors\":[", .. blocks, "]"]);
+        return string.Concat(blocks);
     }
 
     private static double InverseDocumentFrequency(Term term, int documentCount)
@@ -317,13 +327,9 @@ public sealed class LunrIndexBuilder
 
         // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
         var terms = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
-        // Terms are written in blocks on several processors and joined in term order.
-        const int blockSize = 512;
-        var blocks = new string[(terms.Length + blockSize - 1) / blockSize];
-        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
+        return ",\"invertedIndex\":[" + InBlocks(terms.Length, 512, parallelism, (sb, from, to) =>
         {
-            var sb = new StringBuilder();
-            for (int t = block * blockSize; t < Math.Min(terms.Length, (block + 1) * blockSize); t++)
+            for (int t = from; t < to; t++)
             {
                 var term = terms[t];
                 if (t > 0) sb.Append(',');
@@ -352,9 +358,7 @@ public sealed class LunrIndexBuilder
                 }
                 sb.Append("}]");
             }
-            blocks[block] = sb.ToString();
-        });
-        return string.Concat([",\"invertedIndex\":[", .. blocks, "]"]);
+        }) + "]";
     }
 
     private static void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)

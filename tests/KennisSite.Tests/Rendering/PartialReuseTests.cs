@@ -21,6 +21,16 @@ public sealed class PartialReuseTests
         return System.Text.Encoding.UTF8.GetString(rendered!.Html);
     }
 
+    /// <summary>A page that calls a partial reading the page's variable 'titel'.</summary>
+    private const string TitlePartial = """
+        -- templates/layout.html --
+        {{ content }}
+        -- templates/p.html --
+        {{ partial 'kop' 'x' }}
+        -- templates/partials/kop.html --
+        {{ it }}:{{ titel }}
+        """;
+
     private static TemplateSet Load(TestSite site)
     {
         var diagnostics = new DiagnosticBag();
@@ -60,14 +70,7 @@ public sealed class PartialReuseTests
     [Fact]
     public void A_partial_that_reads_a_page_variable_is_written_anew_for_each_value()
     {
-        using var site = TestSite.Create("""
-            -- templates/layout.html --
-            {{ content }}
-            -- templates/p.html --
-            {{ partial 'kop' 'x' }}
-            -- templates/partials/kop.html --
-            {{ it }}:{{ titel }}
-            """);
+        using var site = TestSite.Create(TitlePartial);
         var templates = Load(site);
         Assert.Equal("x:een", Render(templates, "p.html", ("titel", "een")).Trim());
         Assert.Equal("x:twee", Render(templates, "p.html", ("titel", "twee")).Trim());
@@ -77,14 +80,7 @@ public sealed class PartialReuseTests
     [Fact]
     public void A_variable_a_partial_reads_that_is_missing_on_a_later_page_is_still_an_error_there()
     {
-        using var site = TestSite.Create("""
-            -- templates/layout.html --
-            {{ content }}
-            -- templates/p.html --
-            {{ partial 'kop' 'x' }}
-            -- templates/partials/kop.html --
-            {{ it }}:{{ titel }}
-            """);
+        using var site = TestSite.Create(TitlePartial);
         var templates = Load(site);
         Assert.Equal("x:", Render(templates, "p.html", ("titel", null!)).Trim());
         var diagnostics = new DiagnosticBag();
