@@ -124,8 +124,8 @@ public static class SiteBuilder
 
         // Index
         var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls), content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal), parallel.MaxDegreeOfParallelism);
-        files.Add(new OutputFile(SearchIndexFiles.IndexFile, Encoding.UTF8.GetBytes(index)));
-        files.Add(new OutputFile(SearchIndexFiles.DocumentsFile, Encoding.UTF8.GetBytes(store)));
+        files.Add(new OutputFile(SearchIndexFiles.IndexFile, index));
+        files.Add(new OutputFile(SearchIndexFiles.DocumentsFile, store));
         files.AddRange(BrowserLibraries.All());
         StaticFiles.ReportCollisions(files, diagnostics);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -116,21 +117,39 @@ public sealed class LunrIndexBuilder
     /// Adds documents in order, as <see cref="Add"/> one by one would, with the analysis (tokens, stop words, stems)
     /// done on several processors: it is most of the work, and each document's is its own.
     /// </summary>
+    /// <remarks>
+    /// Documents go in batches: a batch is analysed while the one before it is added to the index, which must happen in
+    /// document order. Only those two batches are held analysed at a time; holding every document analysed at once
+    /// (21,000 of them) took gigabytes.
+    /// </remarks>
     public void AddAll(IReadOnlyList<(string Reference, IReadOnlyDictionary<string, LunrValue?> Values)> documents, int parallelism)
     {
+        const int batchSize = 256;
         foreach (var (reference, values) in documents)
         {
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyzed = new AnalyzedField[documents.Count][];
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new DutchAnalyzer(),
-            (i, _, analyzer) =>
+        var analyzers = new ConcurrentBag<DutchAnalyzer>(); // their stem caches carry over from batch to batch
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var adding = Task.CompletedTask;
+        for (var start = 0; start < documents.Count; start += batchSize)
+        {
+            var from = start;
+            var analyzed = new AnalyzedField[Math.Min(batchSize, documents.Count - from)][];
+            Parallel.For(0, analyzed.Length, options, () => analyzers.TryTake(out var kept) ? kept : new DutchAnalyzer(),
+                (i, _, analyzer) =>
+                {
+                    analyzed[i] = Analyze(documents[from + i].Values, analyzer);
+                    return analyzer;
+                }, analyzers.Add);
+            adding.GetAwaiter().GetResult();
+            adding = Task.Run(() =>
             {
-                analyzed[i] = Analyze(documents[i].Values, analyzer);
-                return analyzer;
-            }, _ => { });
-        for (var i = 0; i < documents.Count; i++) AddAnalyzed(documents[i].Reference, analyzed[i], 1);
+                for (var i = 0; i < analyzed.Length; i++) AddAnalyzed(documents[from + i].Reference, analyzed[i], 1);
+            });
+        }
+        adding.GetAwaiter().GetResult();
     }
 
     private void CheckFields(IReadOnlyDictionary<string, LunrValue?> values)
@@ -224,7 +243,13 @@ public sealed class LunrIndexBuilder
 
     /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
     /// <param name="parallelism">How many processors write it; the text is the same for any value.</param>
-    public string ToJson(int parallelism = 1)
+    public string ToJson(int parallelism = 1) => string.Concat(JsonParts(parallelism));
+
+    /// <summary>
+    /// <see cref="ToJson"/> in pieces, in order. A large site's index is written to its file from these, never as one
+    /// string: at 20,000 cards that string and its copies were gigabytes.
+    /// </summary>
+    public IReadOnlyList<string> JsonParts(int parallelism = 1)
     {
         var head = new StringBuilder("{\"version\":");
         JsCompat.AppendString(head, LunrVersion);
@@ -237,23 +262,24 @@ public sealed class LunrIndexBuilder
         head.Append(']');
 
         // The two big parts depend only on the finished builder, so they are written side by side.
-        string fieldVectors = "", invertedIndex = "";
+        string[] fieldVectors = [], invertedIndex = [];
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => fieldVectors = FieldVectors(parallelism),
             () => invertedIndex = InvertedIndex(parallelism));
 
         // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
-        return string.Concat(head.ToString(), fieldVectors, invertedIndex, ",\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}");
+        return [head.ToString(), ",\"fieldVectors\":[", .. fieldVectors, "],\"invertedIndex\":[", .. invertedIndex,
+            "],\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}"];
     }
 
-    private string FieldVectors(int parallelism)
+    private string[] FieldVectors(int parallelism)
     {
         int n = _documents.Count;
         var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
         var idf = new double[_terms.Count];
         foreach (var term in _terms.Values) idf[term.Index] = InverseDocumentFrequency(term, n);
 
-        return ",\"fieldVectors\":[" + InBlocks(n, 64, parallelism, (sb, from, to) =>
+        return TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
         {
             var entries = new List<(int TermIndex, double Score)>();
             for (int d = from; d < to; d++)
@@ -287,23 +313,7 @@ public sealed class LunrIndexBuilder
                     sb.Append("]]");
                 }
             }
-        }) + "]";
-    }
-
-    /// <summary>
-    /// Writes items 0..count-1 in blocks on several processors and joins the blocks in order, so the text is the same
-    /// for any parallelism. Each block gets its own builder and the range of items to write.
-    /// </summary>
-    private static string InBlocks(int count, int blockSize, int parallelism, Action<StringBuilder, int, int> write)
-    {
-        var blocks = new string[(count + blockSize - 1) / blockSize];
-        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
-        {
-            var sb = new StringBuilder();
-            write(sb, block * blockSize, Math.Min(count, (block + 1) * blockSize));
-            blocks[block] = sb.ToString();
         });
-        return string.Concat(blocks);
     }
 
     private static double InverseDocumentFrequency(Term term, int documentCount)
@@ -315,7 +325,7 @@ public sealed class LunrIndexBuilder
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
 
-    private string InvertedIndex(int parallelism)
+    private string[] InvertedIndex(int parallelism)
     {
         // Postings are objects keyed by docRef, so array-index-like refs are written first.
         var rank = new int[_documents.Count];
@@ -327,7 +337,7 @@ public sealed class LunrIndexBuilder
 
         // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
         var terms = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
-        return ",\"invertedIndex\":[" + InBlocks(terms.Length, 512, parallelism, (sb, from, to) =>
+        return TextBlocks.Write(terms.Length, 512, parallelism, (sb, from, to) =>
         {
             for (int t = from; t < to; t++)
             {
@@ -358,7 +368,7 @@ public sealed class LunrIndexBuilder
                 }
                 sb.Append("}]");
             }
-        }) + "]";
+        });
     }
 
     private static void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)

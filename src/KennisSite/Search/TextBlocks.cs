@@ -1,0 +1,23 @@
+using System.Text;
+
+namespace KennisSite.Search;
+
+/// <summary>Large JSON written in blocks on several processors, in an order that does not depend on how many.</summary>
+internal static class TextBlocks
+{
+    /// <summary>
+    /// Writes items 0..count-1 in blocks, each with its own builder and range of items; the blocks come back in item
+    /// order, to be joined or written one after the other.
+    /// </summary>
+    public static string[] Write(int count, int blockSize, int parallelism, Action<StringBuilder, int, int> write)
+    {
+        var blocks = new string[(count + blockSize - 1) / blockSize];
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
+        {
+            var sb = new StringBuilder();
+            write(sb, block * blockSize, Math.Min(count, (block + 1) * blockSize));
+            blocks[block] = sb.ToString();
+        });
+        return blocks;
+    }
+}
