@@ -76,6 +76,10 @@ public static class SiteBuilder
         ZipView ZipWith(string size) => new(zipName, zipName, size);
         var fingerprints = new ModelHash();
         cache.Pages.StartBuild();
+        // A one-off build writes each page as soon as it is rendered and keeps it only deflated, for the zip: it never
+        // holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
+        var outputAllowed = !IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(outputFolder, templates.Root);
+        var writer = options.WriteOutput && outputAllowed && !cache.KeptForNextBuild ? SiteWriter.Start(outputFolder) : null;
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)
         {
@@ -83,7 +87,8 @@ public static class SiteBuilder
             if (cache.KeptForNextBuild && cache.Pages.Find(job.OutputPath, model, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = job.Model.Value };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
-            var file = new OutputFile(job.OutputPath, page.Html);
+            var file = writer is null ? new OutputFile(job.OutputPath, page.Html) : OutputFile.Deflate(job.OutputPath, page.Html);
+            writer?.WriteNow(file, page.Html);
             return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
@@ -152,11 +157,15 @@ public static class SiteBuilder
         var blocked = diagnostics.HasErrors || options.Strict && diagnostics.ToSortedList().Count > 0;
         if (!blocked && options.WriteOutput)
         {
-            if (IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) || IsInside(outputFolder, templates.Root))
+            if (!outputAllowed)
                 diagnostics.Error(DiagnosticCodes.OutputWriteFailed, "De uitvoermap mag niet in content/ of templates/ liggen.", null);
             else
-                SiteWriter.Write(outputFolder, files, diagnostics, parallel.MaxDegreeOfParallelism);
+                (writer ?? SiteWriter.Start(outputFolder)).Finish(files, diagnostics, parallel.MaxDegreeOfParallelism);
             Stage("schrijven");
+        }
+        else
+        {
+            writer?.Abandon();
         }
         return Done();
     }

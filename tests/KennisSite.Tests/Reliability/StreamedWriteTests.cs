@@ -1,0 +1,67 @@
+using KennisSite.Diagnostics;
+using KennisSite.Tests.Infrastructure;
+
+namespace KennisSite.Tests.Reliability;
+
+/// <summary>
+/// A one-off build writes each page as soon as it is rendered, into a staging folder beside the output. Whatever it
+/// wrote there, the output folder changes all at once or not at all.
+/// </summary>
+public sealed class StreamedWriteTests
+{
+    private static void PreviousSite(TestSite site)
+    {
+        Directory.CreateDirectory(site.FullPath("_site"));
+        File.WriteAllText(site.FullPath("_site/index.html"), "vorige versie");
+    }
+
+    private static void AssertPreviousSiteUntouched(TestSite site)
+    {
+        Assert.Equal(["index.html"], Directory.GetFiles(site.FullPath("_site"), "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        Assert.Equal("vorige versie", File.ReadAllText(site.FullPath("_site/index.html")));
+        Assert.Empty(Directory.GetDirectories(site.Root, "._site.*"));
+    }
+
+    [Fact]
+    public void A_template_error_on_one_page_after_others_were_written_leaves_the_previous_site_and_no_staging_folder()
+    {
+        using var site = TestSite.FromSample();
+        site.Edit("templates/thema.html", text => text + "\n{{ bestaat_niet.titel }}");
+        PreviousSite(site);
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.TemplateRuntime);
+        AssertPreviousSiteUntouched(site);
+    }
+
+    [Fact]
+    public void A_warning_under_strict_leaves_the_previous_site_though_the_pages_were_already_written()
+    {
+        using var site = TestSite.FromSample();
+        File.WriteAllText(site.FullPath("content/praktijkvoorbeelden/notities.txt"), "los bestand");
+        PreviousSite(site);
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root, Strict: true));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnexpectedFile && d.Severity == Severity.Error);
+        Assert.True(result.PageCount > 0);
+        AssertPreviousSiteUntouched(site);
+    }
+
+    [Fact]
+    public void The_files_on_disk_are_the_files_of_the_build()
+    {
+        using var site = TestSite.FromSample();
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var onDisk = Directory.GetFiles(site.FullPath("_site"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.FullPath("_site"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(result.Files.Select(f => f.Path).Order(StringComparer.Ordinal), onDisk);
+        foreach (var file in result.Files)
+            Assert.True(file.Content.AsSpan().SequenceEqual(File.ReadAllBytes(site.FullPath("_site/" + file.Path))), $"{file.Path} differs on disk.");
+        Assert.Empty(Directory.GetDirectories(site.Root, "._site.*"));
+    }
+}
