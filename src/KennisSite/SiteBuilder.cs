@@ -177,19 +177,19 @@ public static class SiteBuilder
     private static OutputFile? OfflineCopy(List<OutputFile> files, SitePages pages, string zipName, BuildCache cache, Func<string, ZipView> zipWith,
         Func<PageJob, OutputFile?> render, ParallelOptions parallel)
     {
-        byte[]? zip = null;
+        OfflineZip.Plan? zip = null;
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            zip = cache.Zip.Create(files, Path.GetFileNameWithoutExtension(zipName), parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
+            zip = cache.Zip.Prepare(files, Path.GetFileNameWithoutExtension(zipName), parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
             if (zip is null) return null;
-            var size = OfflineZip.SizeText(zip.Length);
+            var size = OfflineZip.SizeText(zip.Size);
             if (size == cache.ZipSize) break;
             cache.ZipSize = size;
             foreach (var job in pages.PagesShowingZip(zipWith(size)))
                 if (render(job) is { } page)
                     files[files.FindIndex(f => f.Path == job.OutputPath)] = page;
         }
-        return new OutputFile(zipName, zip!);
+        return new OutputFile(zipName, zip!.ToBytes());
     }
 
     private static bool IsInside(string folder, string parent)

@@ -19,7 +19,7 @@ public sealed class OfflineZip
     private const ushort Version = 20;
 
     /// <summary>A file in the zip; Source is the array it was compressed from, to know it again in the next zip.</summary>
-    private sealed record Entry(byte[]? Source, DeflatedContent Deflated);
+    internal sealed record Entry(byte[]? Source, DeflatedContent Deflated);
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -30,10 +30,10 @@ public sealed class OfflineZip
     }
 
     /// <summary>
-    /// The zip of these files under one folder; files compressed by an earlier call are not compressed again.
-    /// Null when the site is too large for a zip without ZIP64 (65,535 files, 4 GB).
+    /// The zip of these files under one folder, ready to be written; files compressed by an earlier call are not
+    /// compressed again. Null when the site is too large for a zip without ZIP64 (65,535 files, 4 GB).
     /// </summary>
-    public byte[]? Create(IReadOnlyCollection<OutputFile> files, string folderName, int parallelism, CancellationToken cancel = default)
+    public Plan? Prepare(IReadOnlyCollection<OutputFile> files, string folderName, int parallelism, CancellationToken cancel = default)
     {
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         var entries = new Entry[ordered.Length];
@@ -56,33 +56,55 @@ public sealed class OfflineZip
         }
 
         var names = ordered.Select(f => Encoding.UTF8.GetBytes($"{folderName}/{f.Path}")).ToArray();
-        // Sized exactly up front: at 20,000 pages the zip is hundreds of megabytes, and a growing stream would copy it.
         var size = 22L;
         for (var i = 0; i < ordered.Length; i++) size += 30 + 46 + 2L * names[i].Length + entries[i].Deflated.Bytes.Length;
-        if (ordered.Length > ushort.MaxValue || size > uint.MaxValue) return null;
-        var zipBytes = new byte[size];
-        using var buffer = new MemoryStream(zipBytes);
-        using var zip = new BinaryWriter(buffer); // little-endian, as zip wants
-        var offsets = new uint[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
+        return ordered.Length > ushort.MaxValue || size > uint.MaxValue ? null : new Plan(entries, names, size);
+    }
+
+    /// <summary>
+    /// A zip whose size is known before its bytes exist: the pages that show the size are made again until it is
+    /// right, and only then is the zip (hundreds of megabytes on a large site) written, once.
+    /// </summary>
+    public sealed class Plan
+    {
+        private readonly Entry[] _entries;
+        private readonly byte[][] _names;
+
+        internal Plan(Entry[] entries, byte[][] names, long size)
         {
-            offsets[i] = (uint)buffer.Position;
-            Header(zip, 0x04034b50, central: false, names[i], entries[i], 0);
-            zip.Write(entries[i].Deflated.Bytes);
+            _entries = entries;
+            _names = names;
+            Size = size;
         }
-        var directory = (uint)buffer.Position;
-        for (var i = 0; i < ordered.Length; i++) Header(zip, 0x02014b50, central: true, names[i], entries[i], offsets[i]);
-        var directorySize = (uint)buffer.Position - directory;
-        zip.Write(0x06054b50u);
-        zip.Write((ushort)0); // this disk
-        zip.Write((ushort)0); // disk with the directory
-        zip.Write((ushort)ordered.Length);
-        zip.Write((ushort)ordered.Length);
-        zip.Write(directorySize);
-        zip.Write(directory);
-        zip.Write((ushort)0); // comment
-        zip.Flush();
-        return zipBytes;
+
+        public long Size { get; }
+
+        public byte[] ToBytes()
+        {
+            var zipBytes = new byte[Size];
+            using var buffer = new MemoryStream(zipBytes);
+            using var zip = new BinaryWriter(buffer); // little-endian, as zip wants
+            var offsets = new uint[_entries.Length];
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                offsets[i] = (uint)buffer.Position;
+                Header(zip, 0x04034b50, central: false, _names[i], _entries[i], 0);
+                zip.Write(_entries[i].Deflated.Bytes);
+            }
+            var directory = (uint)buffer.Position;
+            for (var i = 0; i < _entries.Length; i++) Header(zip, 0x02014b50, central: true, _names[i], _entries[i], offsets[i]);
+            var directorySize = (uint)buffer.Position - directory;
+            zip.Write(0x06054b50u);
+            zip.Write((ushort)0); // this disk
+            zip.Write((ushort)0); // disk with the directory
+            zip.Write((ushort)_entries.Length);
+            zip.Write((ushort)_entries.Length);
+            zip.Write(directorySize);
+            zip.Write(directory);
+            zip.Write((ushort)0); // comment
+            zip.Flush();
+            return zipBytes;
+        }
     }
 
     /// <summary>A local file header (before the data) or a central directory header (at the end), as PKWARE's APPNOTE lays them out.</summary>
