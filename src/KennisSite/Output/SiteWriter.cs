@@ -22,7 +22,6 @@ public sealed class SiteWriter
     private readonly string _previous;
     private readonly HashSet<OutputFile> _written = new(ReferenceEqualityComparer.Instance);
     private Exception? _failure;
-    private int _parallelism = 1;
 
     private SiteWriter(string outputFolder)
     {
@@ -79,7 +78,6 @@ public sealed class SiteWriter
     public bool Finish(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1)
     {
         if (_failure is not null) return Failed(diagnostics, _failure);
-        _parallelism = parallelism;
         try
         {
             var rest = files.Where(f => !_written.Contains(f)).ToList();
@@ -96,7 +94,7 @@ public sealed class SiteWriter
             // that is not in the final list at all would be a stray file.
             var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             foreach (var stray in _written.Where(f => !paths.Contains(f.Path))) File.Delete(Path.Combine(_staging, stray.Path));
-            Swap();
+            Swap(parallelism);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -118,7 +116,7 @@ public sealed class SiteWriter
         File.WriteAllBytes(full, content);
     }
 
-    private void Swap()
+    private void Swap(int parallelism)
     {
         if (!Directory.Exists(_full))
         {
@@ -127,24 +125,24 @@ public sealed class SiteWriter
         else if (AtomicSwap.Exchange(_staging, _full))
         {
             // The old site now sits in the staging folder.
-            DeleteTree(_staging);
+            DeleteTree(_staging, parallelism);
         }
         else
         {
             Directory.Move(_full, _previous);
             Directory.Move(_staging, _full);
-            DeleteTree(_previous);
+            DeleteTree(_previous, parallelism);
         }
         CleanLeftovers();
     }
 
     /// <summary>
-    /// Removing the previous site of 21,000 pages took 10 s on one thread, longer than writing the new one: the folders
-    /// are removed side by side.
+    /// Removing the previous site of 21,000 pages took 10 s on one thread, longer than writing the new one: its files
+    /// are deleted side by side first.
     /// </summary>
-    private void DeleteTree(string folder)
+    private static void DeleteTree(string folder, int parallelism)
     {
-        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
+        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             File.Delete);
         Directory.Delete(folder, recursive: true);
     }
