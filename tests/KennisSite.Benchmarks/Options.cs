@@ -6,7 +6,7 @@ namespace KennisSite.Benchmarks;
 public sealed class Options
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "bewaar", "zonder-browser", "zonder-hugo" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium", "maten" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium", "maten", "hugo-verwant-max" };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -51,6 +51,7 @@ public sealed class Options
           --map MAP         schrijf de site hier (genereer: verplicht; zoeken: standaard een tijdelijke map)
           --maten LIJST     bouwen: welke maten (standaard klein,middel; groot = 1.000 cahiers en 20.000 kaarten)
           --zonder-hugo     bouwen: meet alleen KennisSite
+          --hugo-verwant-max S  bouwen: stop Hugo met verwante inhoud na S seconden (standaard 300)
           --bewaar          zoeken, serve, bouwen: laat de tijdelijke map staan
           --markdown FILE   zoeken: schrijf de resultaten ook als Markdown-tabel
           --chromium PAD    standaard /usr/bin/chromium
