@@ -89,7 +89,7 @@ public static class SiteBuilder
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
             var file = writer is null ? new OutputFile(job.OutputPath, page.Html) : OutputFile.Deflate(job.OutputPath, page.Html);
             writer?.WriteNow(file, page.Html);
-            return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, file.Content, templates));
+            return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, model, page.TemplatesUsed, page.Html, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };

@@ -33,11 +33,6 @@ public sealed class SiteWriter
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
     }
 
-    /// <summary>Writes all files and swaps them in; false (with a diagnostic) when that failed and the old site is kept.</summary>
-    /// <param name="parallelism">How many files are written at once.</param>
-    public static bool Write(string outputFolder, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1) =>
-        Start(outputFolder).Finish(files, diagnostics, parallelism);
-
     /// <summary>A writer with an empty staging folder; if that cannot be made, <see cref="Finish"/> reports why.</summary>
     public static SiteWriter Start(string outputFolder)
     {
@@ -74,7 +69,11 @@ public sealed class SiteWriter
         }
     }
 
-    /// <summary>Writes the files not written yet, swaps the new site in and removes the old one.</summary>
+    /// <summary>
+    /// Writes the files not written yet, swaps the new site in and removes the old one; false (with a diagnostic) when
+    /// that failed and the old site is kept.
+    /// </summary>
+    /// <param name="parallelism">How many files are written at once.</param>
     public bool Finish(IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics, int parallelism = 1)
     {
         if (_failure is not null) return Failed(diagnostics, _failure);

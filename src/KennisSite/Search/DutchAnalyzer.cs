@@ -14,7 +14,7 @@ public readonly record struct LunrToken(string Text, int Start, int Length);
 /// query pipeline finds the terms we index.
 /// </summary>
 /// <remarks>
-/// An instance is not thread-safe because it owns a Snowball stemmer and a stem cache;
+/// An instance is not thread-safe because it owns a Snowball stemmer and a term cache;
 /// use one per thread. The static members are pure.
 /// </remarks>
 public sealed class DutchAnalyzer
@@ -22,8 +22,7 @@ public sealed class DutchAnalyzer
     // Lucene's Tartarus stemmer is generated from the original Snowball "dutch" (now "dutch_porter"),
     // the same algorithm as lunr.nl; Lucene.Net.Analysis.Nl.DutchStemmer is a different algorithm.
     private readonly DutchStemmer _stemmer = new();
-    private readonly Dictionary<string, string> _stemCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _termCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
 
     // lunr.nl builds this list with ' aan al ...'.split(' '); the leading space yields "",
     // which is what drops tokens that the trimmer emptied.
@@ -166,45 +165,38 @@ public sealed class DutchAnalyzer
     /// <summary>stopWordFilter-nl: exact, case-sensitive match; the empty string counts as a stop word.</summary>
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 
-    /// <summary>stemmer-nl (Snowball Porter Dutch) on an already lowercased and trimmed token. Cached per instance.</summary>
+    /// <summary>stemmer-nl (Snowball Porter Dutch) on an already lowercased and trimmed token.</summary>
     public string Stem(string token)
     {
-        if (_stemCache.TryGetValue(token, out string? stem)) return stem;
         _stemmer.SetCurrent(token);
         _stemmer.Stem();
-        stem = _stemmer.Current;
-        _stemCache.Add(token, stem);
-        return stem;
-    }
-
-    /// <summary>The index pipeline on one lowercased token: trim, drop stop words (returns null), stem.</summary>
-    public string? ToTerm(string token)
-    {
-        string trimmed = Trim(token);
-        return IsStopWord(trimmed) ? null : Stem(trimmed);
+        return _stemmer.Current;
     }
 
     /// <summary>
-    /// <see cref="ToTerm"/> on a token inside a larger text, remembered per token: a text of a million words has some
-    /// tens of thousands of different ones, so most tokens cost one look-up and no string of their own.
+    /// The index pipeline on one lowercased token: trim, drop stop words (returns null), stem. Remembered per token: a
+    /// text of a million words has some tens of thousands of different ones, so most tokens cost one look-up, and a
+    /// token inside a larger text needs no string of its own.
     /// </summary>
     public string? ToTerm(ReadOnlySpan<char> token)
     {
-        var known = _termCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        var known = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         if (known.TryGetValue(token, out string? term)) return term;
         var text = token.ToString();
-        term = ToTerm(text);
-        _termCache.Add(text, term);
+        string trimmed = Trim(text);
+        term = IsStopWord(trimmed) ? null : Stem(trimmed);
+        _terms.Add(text, term);
         return term;
     }
 
     /// <summary>Normalise, tokenize and run the index pipeline; returns the surviving terms in order.</summary>
     public IReadOnlyList<string> Analyze(string text)
     {
+        var lower = ToLowerJs(Normalize(text));
         var terms = new List<string>();
-        foreach (var token in Tokenize(Normalize(text)))
+        foreach (var (start, length) in TokenRanges(lower))
         {
-            if (ToTerm(token.Text) is { } term) terms.Add(term);
+            if (ToTerm(lower.AsSpan(start, length)) is { } term) terms.Add(term);
         }
         return terms;
     }

@@ -207,7 +207,7 @@ public sealed class LunrIndexBuilder
             {
                 // Array elements are one token each; they carry no position, serialized as null.
                 foreach (string? element in value.Tokens!)
-                    Add(analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? ""))), -1, 0);
+                    Add(analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")).AsSpan()), -1, 0);
             }
             fields[f] = new AnalyzedField(length, terms);
         }

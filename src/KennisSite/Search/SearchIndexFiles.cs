@@ -76,8 +76,7 @@ public static class SearchIndexFiles
     /// JSON inside JSON.parse('...') rather than as an object literal: browsers parse JSON several times faster than
     /// JavaScript source, which decides how soon the first result shows on a large site.
     /// </summary>
-    public static string Script(string variable, string json) =>
-        Encoding.UTF8.GetString(Join(Script(variable, [json], parallelism: 1)));
+    public static string Script(string variable, string json) => $"window.{variable} = JSON.parse('{Escape(json)}');\n";
 
     /// <summary><see cref="Script(string, string)"/> from JSON in pieces, as UTF-8 in pieces: the pieces are escaped and encoded in parallel.</summary>
     private static byte[][] Script(string variable, IReadOnlyList<string> jsonParts, int parallelism)
