@@ -130,7 +130,7 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyzers = new ConcurrentBag<DutchAnalyzer>(); // their stem caches carry over from batch to batch
+        var analyzers = new ConcurrentBag<DutchAnalyzer>(); // their term caches carry over from batch to batch
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var adding = Task.CompletedTask;
         for (var start = 0; start < documents.Count; start += batchSize)
