@@ -173,17 +173,7 @@ public sealed class TemplateSet
     private byte[] EvaluateToUtf8(TemplateContext context, Template template)
     {
         var output = EvaluateInto(context, template);
-        // One encoder for counting and one pass for writing, so a surrogate pair split between two chunks counts as one character.
-        var encoder = Encoding.UTF8.GetEncoder();
-        var length = 0;
-        foreach (var chunk in output.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
-        length += encoder.GetByteCount([], flush: true);
-        encoder.Reset();
-        var bytes = new byte[length];
-        var written = 0;
-        foreach (var chunk in output.GetChunks())
-            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
-        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        var bytes = Utf8Text.Encode(output);
         Return(output);
         return bytes;
     }

@@ -243,13 +243,14 @@ public sealed class LunrIndexBuilder
 
     /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
     /// <param name="parallelism">How many processors write it; the text is the same for any value.</param>
-    public string ToJson(int parallelism = 1) => string.Concat(JsonParts(parallelism));
+    public string ToJson(int parallelism = 1) => string.Concat(JsonParts(sb => sb.ToString(), parallelism));
 
     /// <summary>
-    /// <see cref="ToJson"/> in pieces, in order. A large site's index is written to its file from these, never as one
-    /// string: at 20,000 cards that string and its copies were gigabytes.
+    /// <see cref="ToJson"/> in pieces, in order, each turned into its final form by <paramref name="finish"/> as soon as
+    /// it is written. A large site's index goes to its file from these, never as one string: at 20,000 cards that
+    /// string and its copies were gigabytes.
     /// </summary>
-    public IReadOnlyList<string> JsonParts(int parallelism = 1)
+    public IReadOnlyList<T> JsonParts<T>(Func<StringBuilder, T> finish, int parallelism = 1)
     {
         var head = new StringBuilder("{\"version\":");
         JsCompat.AppendString(head, LunrVersion);
@@ -262,17 +263,18 @@ public sealed class LunrIndexBuilder
         head.Append(']');
 
         // The two big parts depend only on the finished builder, so they are written side by side.
-        string[] fieldVectors = [], invertedIndex = [];
+        T[] fieldVectors = [], invertedIndex = [];
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => fieldVectors = FieldVectors(parallelism),
-            () => invertedIndex = InvertedIndex(parallelism));
+            () => fieldVectors = FieldVectors(finish, parallelism),
+            () => invertedIndex = InvertedIndex(finish, parallelism));
 
+        T Literal(string text) => finish(new StringBuilder(text));
         // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
-        return [head.ToString(), ",\"fieldVectors\":[", .. fieldVectors, "],\"invertedIndex\":[", .. invertedIndex,
-            "],\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}"];
+        return [finish(head), Literal(",\"fieldVectors\":["), .. fieldVectors, Literal("],\"invertedIndex\":["), .. invertedIndex,
+            Literal("],\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}")];
     }
 
-    private string[] FieldVectors(int parallelism)
+    private T[] FieldVectors<T>(Func<StringBuilder, T> finish, int parallelism)
     {
         int n = _documents.Count;
         var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
@@ -313,7 +315,7 @@ public sealed class LunrIndexBuilder
                     sb.Append("]]");
                 }
             }
-        });
+        }, finish);
     }
 
     private static double InverseDocumentFrequency(Term term, int documentCount)
@@ -325,7 +327,7 @@ public sealed class LunrIndexBuilder
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
 
-    private string[] InvertedIndex(int parallelism)
+    private T[] InvertedIndex<T>(Func<StringBuilder, T> finish, int parallelism)
     {
         // Postings are objects keyed by docRef, so array-index-like refs are written first.
         var rank = new int[_documents.Count];
@@ -368,7 +370,7 @@ public sealed class LunrIndexBuilder
                 }
                 sb.Append("}]");
             }
-        });
+        }, finish);
     }
 
     private static void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using KennisSite.Input;
 
 namespace KennisSite.Search;
 
@@ -24,15 +25,14 @@ public static class SearchIndexFiles
             (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism);
         byte[] index = [], store = [];
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => index = Join(Script("KENNIS_ZOEKINDEX", builder.JsonParts(parallelism), parallelism)),
-            () => store = Join([.. Script("KENNIS_DOCUMENTEN", Store(documents, parallelism), parallelism),
-                .. Script("KENNIS_THEMAS", [Themes(themeTitles)], parallelism)]));
+            () => index = Join(Script("KENNIS_ZOEKINDEX", builder.JsonParts(EscapedUtf8, parallelism))),
+            () => store = Join([.. Script("KENNIS_DOCUMENTEN", Store(documents, parallelism)), .. Script("KENNIS_THEMAS", [EscapedUtf8(Themes(themeTitles))])]));
         return (index, store);
     }
 
     /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
-    private static IReadOnlyList<string> Store(IReadOnlyList<SearchDocument> documents, int parallelism) =>
-        ["[", .. TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
+    private static IReadOnlyList<byte[]> Store(IReadOnlyList<SearchDocument> documents, int parallelism) =>
+        [EscapedUtf8(new StringBuilder("[")), .. TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -55,9 +55,9 @@ public static class SearchIndexFiles
                 }
                 js.Append("]}");
             }
-        }), "\n]"];
+        }, EscapedUtf8), EscapedUtf8(new StringBuilder("\n]"))];
 
-    private static string Themes(IReadOnlyDictionary<string, string> themeTitles)
+    private static StringBuilder Themes(IReadOnlyDictionary<string, string> themeTitles)
     {
         var themes = new StringBuilder("{");
         var first = true;
@@ -69,45 +69,47 @@ public static class SearchIndexFiles
             themes.Append(':');
             JsCompat.AppendString(themes, title);
         }
-        return themes.Append("\n}").ToString();
+        return themes.Append("\n}");
     }
 
     /// <summary>
     /// JSON inside JSON.parse('...') rather than as an object literal: browsers parse JSON several times faster than
     /// JavaScript source, which decides how soon the first result shows on a large site.
     /// </summary>
-    public static string Script(string variable, string json) => $"window.{variable} = JSON.parse('{Escape(json)}');\n";
+    public static string Script(string variable, string json) =>
+        Encoding.UTF8.GetString(Join(Script(variable, [EscapedUtf8(new StringBuilder(json))])));
 
-    /// <summary><see cref="Script(string, string)"/> from JSON in pieces, as UTF-8 in pieces: the pieces are escaped and encoded in parallel.</summary>
-    private static byte[][] Script(string variable, IReadOnlyList<string> jsonParts, int parallelism)
-    {
-        var pieces = new byte[jsonParts.Count + 2][];
-        pieces[0] = Encoding.UTF8.GetBytes($"window.{variable} = JSON.parse('");
-        Parallel.For(0, jsonParts.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => pieces[i + 1] = Encoding.UTF8.GetBytes(Escape(jsonParts[i])));
-        pieces[^1] = "');\n"u8.ToArray();
-        return pieces;
-    }
+    /// <summary><see cref="Script(string, string)"/> in pieces, from JSON already escaped and encoded in pieces.</summary>
+    private static byte[][] Script(string variable, IReadOnlyList<byte[]> escapedJson) =>
+        [Encoding.UTF8.GetBytes($"window.{variable} = JSON.parse('"), .. escapedJson, "');\n"u8.ToArray()];
 
-    /// <summary>What JSON needs to sit inside a single-quoted JavaScript string. A piece never splits a surrogate pair.</summary>
-    private static string Escape(string json)
+    /// <summary>
+    /// A piece of JSON as it sits inside a single-quoted JavaScript string, straight from the builder to UTF-8: no
+    /// string and no escaped copy of a piece that can be megabytes.
+    /// </summary>
+    private static byte[] EscapedUtf8(StringBuilder json) => Utf8Text.Encode(sink => Escape(json, sink));
+
+    /// <summary>Hands the builder's text to <paramref name="sink"/> in pieces, with what JSON.parse('...') needs escaped.</summary>
+    private static void Escape(StringBuilder json, Utf8Text.Sink sink)
     {
-        var rest = json.AsSpan();
-        if (rest.IndexOfAny(Escaped) < 0) return json;
-        var js = new StringBuilder(json.Length + json.Length / 16);
-        for (int next; (next = rest.IndexOfAny(Escaped)) >= 0; rest = rest[(next + 1)..])
+        foreach (var chunk in json.GetChunks())
         {
-            js.Append(rest[..next]).Append(rest[next] switch
+            var rest = chunk.Span;
+            for (int next; (next = rest.IndexOfAny(Escaped)) >= 0; rest = rest[(next + 1)..])
             {
-                '\\' => "\\\\",
-                '\'' => "\\'",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\u2028' => "\\u2028",
-                _ => "\\u2029",
-            });
+                sink(rest[..next]);
+                sink(rest[next] switch
+                {
+                    '\\' => "\\\\",
+                    '\'' => "\\'",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\u2028' => "\\u2028",
+                    _ => "\\u2029",
+                });
+            }
+            sink(rest);
         }
-        return js.Append(rest).ToString();
     }
 
     private static byte[] Join(IReadOnlyList<byte[]> pieces)

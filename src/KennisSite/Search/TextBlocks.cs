@@ -6,17 +6,17 @@ namespace KennisSite.Search;
 internal static class TextBlocks
 {
     /// <summary>
-    /// Writes items 0..count-1 in blocks, each with its own builder and range of items; the blocks come back in item
-    /// order, to be joined or written one after the other.
+    /// Writes items 0..count-1 in blocks, each with its own builder and range of items, and turns each builder into
+    /// its final form (a string, or the bytes of the file) on the same processor; the blocks come back in item order.
     /// </summary>
-    public static string[] Write(int count, int blockSize, int parallelism, Action<StringBuilder, int, int> write)
+    public static T[] Write<T>(int count, int blockSize, int parallelism, Action<StringBuilder, int, int> write, Func<StringBuilder, T> finish)
     {
-        var blocks = new string[(count + blockSize - 1) / blockSize];
+        var blocks = new T[(count + blockSize - 1) / blockSize];
         Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, block =>
         {
             var sb = new StringBuilder();
             write(sb, block * blockSize, Math.Min(count, (block + 1) * blockSize));
-            blocks[block] = sb.ToString();
+            blocks[block] = finish(sb);
         });
         return blocks;
     }

@@ -70,6 +70,52 @@ public class SearchOutputTests
     }
 
     [Fact]
+    public void Long_text_full_of_emoji_quotes_and_backslashes_is_written_whole_to_its_page_and_to_search()
+    {
+        // Long enough that the page and the JSON are written in several chunks, so some emoji fall on a chunk boundary.
+        var paragraph = string.Concat(Enumerable.Repeat("Buren 😀😀😀😀😀😀😀😀😀😀 helpen 'samen' a\\b é. ", 2_000));
+        using var site = TestSite.Create($"""
+            -- site.yml --
+            {TestSite.StandardConfig}
+            -- content/themas/buren.md --
+            ---
+            titel: Buren
+            groep: onderwerp
+            ---
+            Over burenhulp.
+            -- content/cahiers/lang.md --
+            ---
+            titel: Lang
+            nummer: 1
+            datum: 2020-01-01
+            auteurs: [Rebecca Thys]
+            samenvatting: Lang.
+            themas: [buren]
+            ---
+
+            {paragraph}
+            """);
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var strict = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+        var page = new HtmlParser().ParseDocument(strict.GetString(result.File("cahiers/lang/index.html")!.Content));
+        Assert.Contains(paragraph.Trim(), page.QuerySelector("main")!.TextContent);
+
+        var script = strict.GetString(result.File("zoeken/documenten.js")!.Content);
+        var literal = Regex.Match(script, @"^window\.KENNIS_DOCUMENTEN = JSON\.parse\('(.*?)'\);\n", RegexOptions.Singleline).Groups[1].Value;
+        var json = Regex.Replace(literal, @"\\(u2028|u2029|.)", m => m.Groups[1].Value switch
+        {
+            "n" => "\n",
+            "r" => "\r",
+            "u2028" => "\u2028",
+            "u2029" => "\u2029",
+            var escaped => escaped,
+        });
+        var texts = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("x").GetString()).ToList();
+        Assert.Contains("Lang. " + paragraph.Trim(), texts); // the summary, then the text
+    }
+
+    [Fact]
     public void The_search_page_and_the_lunr_scripts_are_in_the_site()
     {
         using var site = Site();
