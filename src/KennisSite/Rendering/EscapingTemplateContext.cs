@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -9,7 +10,8 @@ namespace KennisSite.Rendering;
 /// Scriban writes values as they are; this context HTML-escapes every {{ value }} unless it is <see cref="TrustedHtml"/>,
 /// so a template author cannot forget to escape an editor's text.
 /// </summary>
-internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
+/// <param name="accessors">How to read each .NET type, shared by the contexts of all pages.</param>
+internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentDictionary<Type, IObjectAccessor?> accessors) : TemplateContext(builtins)
 {
     // The page's variables and the `it` of each partial being rendered, innermost last.
     private readonly List<ScriptObject> _scopes = [];
@@ -27,6 +29,14 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateC
         }
         return this;
     }
+
+    /// <summary>
+    /// Scriban caches how to read a type per context, and each page has a context of its own: every page paid for the
+    /// reflection over every view type again, a fifth of Scriban's time on 2,000 cards. An accessor depends only on
+    /// the type and does not change once made, so all pages share them.
+    /// </summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        accessors.TryGetValue(target.GetType(), out var known) ? known : accessors.GetOrAdd(target.GetType(), base.GetMemberAccessorImpl(target));
 
     public void PushScope(ScriptObject scope)
     {

@@ -27,6 +27,7 @@ public sealed class TemplateSet
     public const string PartialFunction = "partial";
 
     private readonly ScriptObject _builtins;
+    private readonly ConcurrentDictionary<Type, IObjectAccessor?> _accessors = new();
     private readonly PartialReuse _partials;
     private readonly ConcurrentBag<StringBuilder> _builders = [];
 
@@ -114,7 +115,7 @@ public sealed class TemplateSet
 
     private EscapingTemplateContext NewContext(ScriptObject globals)
     {
-        var context = new EscapingTemplateContext(_builtins)
+        var context = new EscapingTemplateContext(_builtins, _accessors)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
