@@ -18,4 +18,5 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnl
         File(path) is { } file ? System.Text.Encoding.UTF8.GetString(file.Content) : throw new FileNotFoundException($"'{path}' is not in the build output.");
 }
 
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+/// <param name="Processor">Processor time of the whole process during the stage, on all cores (the garbage collector's included).</param>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Processor);

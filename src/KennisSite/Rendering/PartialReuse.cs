@@ -55,6 +55,8 @@ internal sealed class PartialReuse
 
     public void Keep(Key key, Reused reused) => _reused.TryAdd(key, reused);
 
+    public void Forget() => _reused.Clear();
+
     /// <summary>What one partial reads and writes by itself, and which partials it calls; null when it cannot be reused.</summary>
     private sealed record OwnShape(HashSet<string> Reads, HashSet<string> Writes, HashSet<string> Calls);
 

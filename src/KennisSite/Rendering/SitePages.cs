@@ -167,7 +167,7 @@ public sealed class SitePages
     private PageJob Job(string path, string template, string kind, string title, string description, string section, Func<object> model)
     {
         var canonical = _content.Config.BaseUrl is { } baseUrl ? new Uri(baseUrl, _urls.Href(path)).ToString() : null;
-        return new PageJob(path, template, new PageMeta(kind, title, description, path, SiteUrls.RootFrom(path), canonical, section), new Lazy<object>(model));
+        return new PageJob(path, template, new PageMeta(kind, title, description, path, SiteUrls.RootFrom(path), canonical, section), model);
     }
 
     private TrustedHtml Html(MarkdownDocument document, string pagePath) =>

@@ -43,6 +43,12 @@ public sealed class TemplateSet
         _partials = new PartialReuse(templates.Where(t => t.Key.StartsWith("partials/", StringComparison.Ordinal)).ToDictionary(), _builtins, reusePartials);
     }
 
+    /// <summary>
+    /// Lets go of the partials kept for reuse once the pages that share them are made: on a site of 20,000 cards they
+    /// are hundreds of megabytes, and the search index and the zip come after.
+    /// </summary>
+    public void ForgetReusedPartials() => _partials.Forget();
+
     public static string PartialPath(string name) => $"partials/{name}.html";
 
     /// <summary>The templates folder on disk; its assets/ folder is copied to the output.</summary>
@@ -101,9 +107,16 @@ public sealed class TemplateSet
         context.TemplatesUsed.Add(Layout);
         try
         {
-            var body = Evaluate(context, template);
-            context.SetValue(new ScriptVariableGlobal("content"), new TrustedHtml(body));
-            return new RenderedPage(EvaluateToUtf8(context, layout), context.TemplatesUsed.ToList());
+            var body = EvaluateInto(context, template);
+            try
+            {
+                context.SetValue(new ScriptVariableGlobal("content"), new PageBody(body));
+                return new RenderedPage(EvaluateToUtf8(context, layout), context.TemplatesUsed.ToList());
+            }
+            finally
+            {
+                Return(body);
+            }
         }
         catch (ScriptRuntimeException e)
         {
