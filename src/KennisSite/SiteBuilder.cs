@@ -39,7 +39,6 @@ public static class SiteBuilder
         {
             var processor = Environment.CpuUsage.TotalTime;
             timings.Add(new StageTiming(name, clock.Elapsed - stageStart, processor - stageProcessor));
-            if (Environment.GetEnvironmentVariable("KS_MEM") is not null) { var live = GC.GetTotalMemory(true); Console.Error.WriteLine($"{name}: live {live >> 20} MiB, rss {Environment.WorkingSet >> 20} MiB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB"); }
             stageStart = clock.Elapsed;
             stageProcessor = processor;
             cancel.ThrowIfCancellationRequested();

@@ -76,8 +76,12 @@ public static class SearchIndexFiles
     /// JSON inside JSON.parse('...') rather than as an object literal: browsers parse JSON several times faster than
     /// JavaScript source, which decides how soon the first result shows on a large site.
     /// </summary>
-    public static string Script(string variable, string json) =>
-        Encoding.UTF8.GetString(Join(Script(variable, [EscapedUtf8(new StringBuilder(json))])));
+    public static string Script(string variable, string json)
+    {
+        var js = new StringBuilder(json.Length + 64).Append("window.").Append(variable).Append(" = JSON.parse('");
+        Escape(new StringBuilder(json), text => js.Append(text));
+        return js.Append("');\n").ToString();
+    }
 
     /// <summary><see cref="Script(string, string)"/> in pieces, from JSON already escaped and encoded in pieces.</summary>
     private static byte[][] Script(string variable, IReadOnlyList<byte[]> escapedJson) =>
