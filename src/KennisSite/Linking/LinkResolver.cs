@@ -109,8 +109,8 @@ public sealed class LinkResolver
                 url = link.Url ?? "";
                 link.SetData(EditorUrlKey, url);
             }
-            var location = LocationOf(source, link);
-            var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, location, diagnostics);
+            // Only a link with a problem needs its line and column, which are counted from the start of the file.
+            var resolved = ResolveUrl(url, source.Path, ownAnchors, link.IsImage, () => LocationOf(source, link), diagnostics);
             if (resolved is null) continue;
             link.Url = resolved.Value.Url;
             if (resolved.Value.Target?.CardSlug is { } card) cards.Add(card);
@@ -130,23 +130,23 @@ public sealed class LinkResolver
     /// <summary>Resolves a path written in front matter (a cover image) to the output path of the file.</summary>
     public string? ResolveImage(SourceFile source, Positioned<string> path)
     {
-        var resolved = ResolveUrl(path.Value, source.Path, new HashSet<string>(), isImage: true, path.Location, _diagnostics);
+        var resolved = ResolveUrl(path.Value, source.Path, new HashSet<string>(), isImage: true, () => path.Location, _diagnostics);
         return resolved?.Target?.OutputPath;
     }
 
-    private (string Url, Target? Target)? ResolveUrl(string url, string sourcePath, IReadOnlySet<string> ownAnchors, bool isImage, SourceLocation location,
+    private (string Url, Target? Target)? ResolveUrl(string url, string sourcePath, IReadOnlySet<string> ownAnchors, bool isImage, Func<SourceLocation> location,
         DiagnosticBag diagnostics)
     {
         if (url.Length == 0)
         {
-            diagnostics.Error(DiagnosticCodes.BrokenLink, "Deze link heeft geen adres.", location);
+            diagnostics.Error(DiagnosticCodes.BrokenLink, "Deze link heeft geen adres.", location());
             return null;
         }
         if (url.StartsWith('#'))
         {
             var anchor = Uri.UnescapeDataString(url[1..]);
             if (!ownAnchors.Contains(anchor) && !anchor.StartsWith("fn", StringComparison.Ordinal))
-                diagnostics.Error(DiagnosticCodes.BrokenAnchor, WithHint($"Er is geen hoofdstuk met id '{anchor}' in dit bestand.", anchor, ownAnchors), location);
+                diagnostics.Error(DiagnosticCodes.BrokenAnchor, WithHint($"Er is geen hoofdstuk met id '{anchor}' in dit bestand.", anchor, ownAnchors), location());
             return (url, null);
         }
         var colon = url.IndexOf(':');
@@ -159,13 +159,13 @@ public sealed class LinkResolver
                 isImage
                     ? $"Afbeeldingen moeten bij de tekst staan (een pad zoals foto.jpg), niet '{Shorten(url)}': de site moet zonder internet werken."
                     : $"Links van het soort '{scheme}:' zijn niet toegelaten; gebruik een webadres (https://), e-mail (mailto:) of een pad naar een bestand van de site.",
-                location);
+                location());
             return null;
         }
         if (url.StartsWith('/') || url.StartsWith('\\') || Path.IsPathRooted(url))
         {
             diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
-                $"Gebruik een pad relatief aan dit bestand (zoals ../praktijkvoorbeelden/naam.yml), niet '{Shorten(url)}'.", location);
+                $"Gebruik een pad relatief aan dit bestand (zoals ../praktijkvoorbeelden/naam.yml), niet '{Shorten(url)}'.", location());
             return null;
         }
 
@@ -177,7 +177,7 @@ public sealed class LinkResolver
         var contentPath = Combine(ContentRelative(sourcePath), Uri.UnescapeDataString(pathPart));
         if (contentPath is null)
         {
-            diagnostics.Error(DiagnosticCodes.LinkOutsideSite, $"De link '{Shorten(url)}' wijst naar een plaats buiten de map content.", location);
+            diagnostics.Error(DiagnosticCodes.LinkOutsideSite, $"De link '{Shorten(url)}' wijst naar een plaats buiten de map content.", location());
             return null;
         }
         if (!_targets.TryGetValue(contentPath.TrimEnd('/'), out var target))
@@ -185,24 +185,24 @@ public sealed class LinkResolver
             // The file is there but has errors of its own; one report of them is enough.
             if (_unreadable.Contains(contentPath) || _unreadable.Contains(contentPath.TrimEnd('/') + "/index.md")) return null;
             if (_drafts.Contains(contentPath))
-                diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location);
+                diagnostics.Error(DiagnosticCodes.BrokenLink, $"'{url}' is een concept en wordt niet gepubliceerd; haal de link weg of publiceer het.", location());
             else if (isImage)
-                diagnostics.Error(DiagnosticCodes.MissingImage, $"De afbeelding '{url}' bestaat niet (gezocht: content/{contentPath}).", location);
+                diagnostics.Error(DiagnosticCodes.MissingImage, $"De afbeelding '{url}' bestaat niet (gezocht: content/{contentPath}).", location());
             else
                 diagnostics.Error(DiagnosticCodes.BrokenLink,
                     WithHint($"De link '{url}' wijst naar een bestand dat niet bestaat (gezocht: content/{contentPath}).", contentPath, _targets.Keys, "content/"),
-                    location);
+                    location());
             return null;
         }
         if (isImage && !target.IsFile)
         {
-            diagnostics.Error(DiagnosticCodes.MissingImage, $"'{url}' is een pagina, geen afbeelding.", location);
+            diagnostics.Error(DiagnosticCodes.MissingImage, $"'{url}' is een pagina, geen afbeelding.", location());
             return null;
         }
         if (fragment is not null && (target.Anchors is null || !target.Anchors.Contains(fragment)))
         {
             diagnostics.Error(DiagnosticCodes.BrokenAnchor,
-                WithHint($"'{pathPart}' heeft geen hoofdstuk of onderdeel met id '{fragment}'.", fragment, target.Anchors ?? new HashSet<string>()), location);
+                WithHint($"'{pathPart}' heeft geen hoofdstuk of onderdeel met id '{fragment}'.", fragment, target.Anchors ?? new HashSet<string>()), location());
             return null;
         }
         var href = _urls.Href(target.OutputPath) + (fragment is null ? "" : "#" + Uri.EscapeDataString(fragment));

@@ -19,6 +19,9 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
     /// <summary>The templates this page was made with, so `serve` knows which pages a template edit touches.</summary>
     public SortedSet<string> TemplatesUsed { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>True while a partial whose output will be kept for reuse is written: what it calls is kept as part of it.</summary>
+    public bool InsideKeptPartial { get; set; }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)

@@ -10,32 +10,51 @@ public static class FunctionWheel
     // Light to dark, as in the printed cahiers; each step also differs in the number written in the segment and in the table.
     private static readonly string[] Shades = ["#f4f7f8", "#b7d5e2", "#4f8fae", "#17465d"];
 
-    public static WheelView Build(string id, PracticeCard card, FunctionFramework framework, int size, bool showNumbers, Func<string, string> functionUrl)
+    /// <summary>
+    /// A wheel of this size for every card: the geometry depends only on the size and the number of functions, and
+    /// writing its numbers was a tenth of the time spent on the pages.
+    /// </summary>
+    public static Shape ShapeOf(int size, FunctionFramework framework)
     {
         var count = framework.Functions.Count;
         var center = size / 2.0;
         var outer = center - 1;
         var inner = size * 0.14;
-        var segments = new List<WheelSegment>();
-        var scores = new List<ScoreView>();
+        var labelRadius = (outer + inner) / 2;
+        var segments = new SegmentShape[count];
         for (var i = 0; i < count; i++)
+        {
+            var start = -Math.PI / 2 + 2 * Math.PI * i / count;
+            var end = -Math.PI / 2 + 2 * Math.PI * (i + 1) / count;
+            var middle = (start + end) / 2;
+            segments[i] = new SegmentShape(Sector(center, inner, outer, start, end),
+                F(center + labelRadius * Math.Cos(middle)), F(center + labelRadius * Math.Sin(middle)));
+        }
+        return new Shape(size, framework, segments);
+    }
+
+    public static WheelView Build(string id, PracticeCard card, Shape shape, bool showNumbers, Func<string, string> functionUrl)
+    {
+        var framework = shape.Framework;
+        var segments = new WheelSegment[shape.Segments.Length];
+        var scores = new ScoreView[shape.Segments.Length];
+        for (var i = 0; i < segments.Length; i++)
         {
             var function = framework.Functions[i];
             var score = card.ScoreOf(function.Key);
             var label = framework.LabelFor(score);
-            var start = -Math.PI / 2 + 2 * Math.PI * i / count;
-            var end = -Math.PI / 2 + 2 * Math.PI * (i + 1) / count;
-            var middle = (start + end) / 2;
             var shade = ShadeIndex(score, framework);
-            var labelRadius = (outer + inner) / 2;
-            segments.Add(new WheelSegment(
-                Sector(center, inner, outer, start, end), Shades[shade], shade >= 2 ? "#ffffff" : "#17232b",
-                F(center + labelRadius * Math.Cos(middle)), F(center + labelRadius * Math.Sin(middle)),
-                function.Name, score, label));
-            scores.Add(new ScoreView(function.Key, function.Name, functionUrl(function.Key), score, label));
+            var geometry = shape.Segments[i];
+            segments[i] = new WheelSegment(geometry.Path, Shades[shade], shade >= 2 ? "#ffffff" : "#17232b", geometry.LabelX, geometry.LabelY,
+                function.Name, score, label);
+            scores[i] = new ScoreView(function.Key, function.Name, functionUrl(function.Key), score, label);
         }
-        return new WheelView(id, size, segments, scores, showNumbers);
+        return new WheelView(id, shape.Size, segments, scores, showNumbers);
     }
+
+    public sealed record Shape(int Size, FunctionFramework Framework, SegmentShape[] Segments);
+
+    public sealed record SegmentShape(string Path, string LabelX, string LabelY);
 
     /// <summary>The colour of a level, for legends and swatches that must match the wheel.</summary>
     public static string ShadeFor(int score, FunctionFramework framework) => Shades[ShadeIndex(score, framework)];

@@ -23,6 +23,8 @@ public sealed class SitePages
 
     private readonly IReadOnlyDictionary<string, string> _covers;
     private readonly RenderedParts _parts;
+    private readonly FunctionWheel.Shape _smallWheel;
+    private readonly FunctionWheel.Shape _largeWheel;
 
     /// <param name="covers">Output paths of cahier cover images, by cahier slug.</param>
     /// <param name="parts">Parts of pages made by an earlier build with the same site.yml.</param>
@@ -36,6 +38,8 @@ public sealed class SitePages
         _urls = urls;
         _pipeline = pipeline;
         _framework = content.Config.Framework;
+        _smallWheel = FunctionWheel.ShapeOf(88, _framework);
+        _largeWheel = FunctionWheel.ShapeOf(260, _framework);
         _themes = content.Themes.ToDictionary(t => t.Slug, t => new ThemeRef(t.Slug, t.Title, urls.Href(SiteUrls.Theme(t.Slug))), StringComparer.Ordinal);
         _cards = content.Cards.ToDictionary(c => c.Slug,
             c => _parts.Summary(c, c.Themes.Select(t => _themes[t.Value]).ToList(), () => Summarise(c)), StringComparer.Ordinal);
@@ -109,7 +113,7 @@ public sealed class SitePages
             {
                 Card = card,
                 Summary = _cards[card.Slug],
-                Wheel = FunctionWheel.Build("profiel", card, _framework, 260, true, key => _urls.Href(SiteUrls.Function(key))),
+                Wheel = FunctionWheel.Build("profiel", card, _largeWheel, true, key => _urls.Href(SiteUrls.Function(key))),
                 Cahier = card.Cahier is { } c && _cahiers.TryGetValue(c.Value, out var own) ? own : null,
                 MentionedIn = _graph.CahiersLinkingToCard[card.Slug].Where(x => x.Slug != card.Cahier?.Value).Select(x => _cahiers[x.Slug]).ToList(),
                 Related = _graph.RelatedCards[card.Slug].Select(r => _cards[r.Slug]).ToList(),
@@ -178,7 +182,7 @@ public sealed class SitePages
         var scores = JsonSerializer.Serialize(card.Scores.ToDictionary(s => s.Key, s => s.Score));
         return new CardSummary(card.Slug, card.Title, _urls.Href(SiteUrls.Card(card.Slug)), card.Place, card.Organisation, card.What,
             card.Started, card.Ended, card.Themes.Select(t => _themes[t.Value]).ToList(), card.TargetGroups,
-            FunctionWheel.Build($"wiel-{card.Slug}", card, _framework, 88, false, key => _urls.Href(SiteUrls.Function(key))),
+            FunctionWheel.Build($"wiel-{card.Slug}", card, _smallWheel, false, key => _urls.Href(SiteUrls.Function(key))),
             scores, JsonSerializer.Serialize(card.Themes.Select(t => t.Value)), JsonSerializer.Serialize(card.TargetGroups),
             card.Started?.ToString(CultureInfo.InvariantCulture) ?? "");
     }

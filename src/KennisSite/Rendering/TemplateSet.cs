@@ -161,14 +161,20 @@ public sealed class TemplateSet
         var caller = context.TemplatesUsed;
         context.TemplatesUsed = new SortedSet<string>(StringComparer.Ordinal) { path };
         context.PushScope(new ScriptObject { ["it"] = item });
+        // A card's wheel inside a card that is kept would only be found again through the card: keeping both took
+        // more memory than all the cards (600 MB at 20,000 cards).
+        var insideKept = context.InsideKeptPartial;
+        var keep = key is not null && !insideKept;
+        context.InsideKeptPartial = insideKept || keep;
         try
         {
             var html = new TrustedHtml(Evaluate(context, partial));
-            if (key is not null) _partials.Keep(key, new PartialReuse.Reused(html, context.TemplatesUsed));
+            if (keep) _partials.Keep(key!, new PartialReuse.Reused(html, context.TemplatesUsed));
             return html;
         }
         finally
         {
+            context.InsideKeptPartial = insideKept;
             context.PopScope();
             caller.UnionWith(context.TemplatesUsed);
             context.TemplatesUsed = caller;

@@ -17,6 +17,31 @@ internal static class JsCompat
         return x - floor >= 0.5 ? floor + 1 : floor;
     }
 
+    /// <summary>
+    /// <see cref="AppendNumber"/> of <paramref name="thousandths"/> / 1000, for a whole number of thousandths such as
+    /// every score in the index. Below 10^15 such a decimal has at most 15 significant digits, so it is itself the
+    /// shortest text that reads back as the double: its digits are written from the integer, without the search for
+    /// the shortest digits that formatting a double needs.
+    /// </summary>
+    public static void AppendThousandths(StringBuilder sb, double thousandths)
+    {
+        if (!(Math.Abs(thousandths) < 1e15) || thousandths != Math.Floor(thousandths))
+        {
+            AppendNumber(sb, thousandths / 1000);
+            return;
+        }
+        var m = (long)thousandths;
+        if (m == 0) { sb.Append('0'); return; }
+        if (m < 0) { sb.Append('-'); m = -m; }
+        sb.Append(m / 1000);
+        var fraction = (int)(m % 1000);
+        if (fraction == 0) return;
+        sb.Append('.').Append((char)('0' + fraction / 100));
+        if (fraction % 100 == 0) return;
+        sb.Append((char)('0' + fraction / 10 % 10));
+        if (fraction % 10 != 0) sb.Append((char)('0' + fraction % 10));
+    }
+
     /// <summary>Appends a number as <c>JSON.stringify</c> writes it (non-finite values become null).</summary>
     public static void AppendNumber(StringBuilder sb, double value)
     {

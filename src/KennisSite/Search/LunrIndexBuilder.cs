@@ -283,7 +283,7 @@ public sealed class LunrIndexBuilder
 
         return TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
         {
-            var entries = new List<(int TermIndex, double Score)>();
+            var entries = new List<(int TermIndex, double Thousandths)>(); // lunr keeps Math.round(score * 1000) / 1000
             for (int d = from; d < to; d++)
             {
                 var document = _documents[d];
@@ -298,7 +298,7 @@ public sealed class LunrIndexBuilder
                         double score = idf[term.Index] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
                         score *= fieldBoost;
                         score *= document.Boost;
-                        entries.Add((term.Index, JsCompat.Round(score * 1000) / 1000));
+                        entries.Add((term.Index, JsCompat.Round(score * 1000)));
                     }
                     entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
 
@@ -310,7 +310,7 @@ public sealed class LunrIndexBuilder
                     {
                         if (i > 0) sb.Append(',');
                         sb.Append(entries[i].TermIndex).Append(',');
-                        JsCompat.AppendNumber(sb, entries[i].Score);
+                        JsCompat.AppendThousandths(sb, entries[i].Thousandths);
                     }
                     sb.Append("]]");
                 }

@@ -40,6 +40,23 @@ public sealed class JsCompatTests
         Assert.Equal("0", sb.ToString());
     }
 
+    [Fact]
+    public void AppendThousandths_WritesWhatAppendNumberWritesForTheScore()
+    {
+        var random = new Random(7);
+        var samples = Enumerable.Range(-3000, 30000).Select(m => (double)m)
+            .Concat(Enumerable.Range(0, 100_000).Select(_ => Math.Floor(random.NextDouble() * Math.Pow(10, random.Next(1, 16)))))
+            .Concat([999_999_999_999_999, 1e15, 1e15 + 2, 1e20, 0.5, 1234.5, -0.0, double.NaN]);
+        foreach (var thousandths in samples)
+        {
+            var expected = new StringBuilder();
+            JsCompat.AppendNumber(expected, thousandths / 1000);
+            var actual = new StringBuilder();
+            JsCompat.AppendThousandths(actual, thousandths);
+            Assert.True(expected.ToString() == actual.ToString(), $"{thousandths}: {actual} instead of {expected}");
+        }
+    }
+
     [Theory]
     [InlineData(0.5, 1.0)]
     [InlineData(1.5, 2.0)]
