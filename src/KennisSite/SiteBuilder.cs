@@ -83,11 +83,11 @@ public static class SiteBuilder
         // holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
         var outputAllowed = !IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(outputFolder, templates.Root);
         var writer = options.WriteOutput && outputAllowed && !cache.KeptForNextBuild ? SiteWriter.Start(outputFolder) : null;
-        OutputFile Made(string path, byte[] content)
+        OutputFile Made(string path, IReadOnlyList<byte[]> pieces)
         {
-            if (writer is null) return new OutputFile(path, content);
-            var file = OutputFile.Deflate(path, content);
-            writer.WriteNow(file, content);
+            if (writer is null) return OutputFile.Joined(path, pieces);
+            var file = OutputFile.Deflate(path, pieces);
+            writer.WriteNow(file, pieces);
             return file;
         }
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
@@ -98,7 +98,7 @@ public static class SiteBuilder
             if (cache.KeptForNextBuild && cache.Pages.Find(job.OutputPath, fingerprint, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = model };
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
-            var file = Made(job.OutputPath, page.Html);
+            var file = Made(job.OutputPath, [page.Html]);
             return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, fingerprint, page.TemplatesUsed, page.Html, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
@@ -208,7 +208,7 @@ public static class SiteBuilder
                 if (render(job) is { } page)
                     files[files.FindIndex(f => f.Path == job.OutputPath)] = page;
         }
-        return new OutputFile(zipName, zip!.ToBytes());
+        return OutputFile.Streamed(zipName, zip!.Size, zip.WriteTo);
     }
 
     private static bool IsInside(string folder, string parent)

@@ -89,7 +89,7 @@ public static class SearchBenchmark
             var collectTimes = new List<double>();
             var indexTimes = new List<double>();
             IReadOnlyList<SearchDocument> documents = [];
-            (byte[] Index, byte[] Documents) files = ([], []);
+            (IReadOnlyList<byte[]> Index, IReadOnlyList<byte[]> Documents) files = ([], []);
             for (var r = 0; r < runs; r++)
             {
                 MachineInfo.Log($"Indexstap {r + 1}/{runs} ...");
@@ -111,7 +111,7 @@ public static class SearchBenchmark
             // Sizes
             var writtenIndex = File.ReadAllText(Path.Combine(output, SearchIndexFiles.IndexFile));
             var writtenStore = File.ReadAllText(Path.Combine(output, SearchIndexFiles.DocumentsFile));
-            if (writtenIndex != Encoding.UTF8.GetString(files.Index) || writtenStore != Encoding.UTF8.GetString(files.Documents))
+            if (writtenIndex != Text(files.Index) || writtenStore != Text(files.Documents))
                 report.Note("Let op: de index of store in de uitvoer verschilt van die uit SearchIndexFiles.Build; de groottes zijn die van de uitvoer.");
             var anatomy = IndexAnatomy.Measure(documents, writtenIndex, writtenStore);
             Sizes(report, documents, anatomy);
@@ -145,6 +145,8 @@ public static class SearchBenchmark
         }
         return 0;
     }
+
+    private static string Text(IReadOnlyList<byte[]> pieces) => string.Concat(pieces.Select(p => Encoding.UTF8.GetString(p)));
 
     private static void Sizes(Report report, IReadOnlyList<SearchDocument> documents, IndexAnatomy a)
     {

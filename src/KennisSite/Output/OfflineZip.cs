@@ -47,7 +47,7 @@ public sealed class OfflineZip
             }
             Entry? kept;
             lock (_entries) _entries.TryGetValue(file.Path, out kept);
-            entries[i] = kept is not null && ReferenceEquals(kept.Source, file.Content) ? kept : new Entry(file.Content, DeflatedContent.Of(file.Content));
+            entries[i] = kept is not null && ReferenceEquals(kept.Source, file.Content) ? kept : new Entry(file.Content, DeflatedContent.Of([file.Content]));
         });
         lock (_entries)
         {
@@ -79,21 +79,26 @@ public sealed class OfflineZip
 
         public long Size { get; }
 
-        public byte[] ToBytes()
+        /// <summary>Writes the zip, <see cref="Size"/> bytes, straight to its file: on a large site it is hundreds of megabytes.</summary>
+        public void WriteTo(Stream stream)
         {
-            var zipBytes = new byte[Size];
-            using var buffer = new MemoryStream(zipBytes);
-            using var zip = new BinaryWriter(buffer); // little-endian, as zip wants
+            using var zip = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true); // little-endian, as zip wants
             var offsets = new uint[_entries.Length];
+            var position = 0u;
             for (var i = 0; i < _entries.Length; i++)
             {
-                offsets[i] = (uint)buffer.Position;
+                offsets[i] = position;
                 Header(zip, 0x04034b50, central: false, _names[i], _entries[i], 0);
                 zip.Write(_entries[i].Deflated.Bytes);
+                position += (uint)(30 + _names[i].Length + _entries[i].Deflated.Bytes.Length);
             }
-            var directory = (uint)buffer.Position;
-            for (var i = 0; i < _entries.Length; i++) Header(zip, 0x02014b50, central: true, _names[i], _entries[i], offsets[i]);
-            var directorySize = (uint)buffer.Position - directory;
+            var directory = position;
+            var directorySize = 0u;
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                Header(zip, 0x02014b50, central: true, _names[i], _entries[i], offsets[i]);
+                directorySize += (uint)(46 + _names[i].Length);
+            }
             zip.Write(0x06054b50u);
             zip.Write((ushort)0); // this disk
             zip.Write((ushort)0); // disk with the directory
@@ -103,7 +108,6 @@ public sealed class OfflineZip
             zip.Write(directory);
             zip.Write((ushort)0); // comment
             zip.Flush();
-            return zipBytes;
         }
     }
 

@@ -20,10 +20,41 @@ public sealed class OutputFile
         Deflated = deflated;
     }
 
+    private OutputFile(string path, long length, Action<Stream> write)
+    {
+        Path = path;
+        _length = length;
+        _write = write;
+    }
+
+    private readonly long _length;
+    private readonly Action<Stream>? _write;
+
     public string Path { get; }
 
-    /// <summary>The bytes; a file kept deflated (<see cref="Deflate"/>) is inflated again for each reader.</summary>
-    public byte[] Content => _content ?? Deflated!.Inflate();
+    /// <summary>
+    /// The bytes; a file kept deflated (<see cref="Deflate"/>) is inflated again for each reader, and a streamed one
+    /// (<see cref="Streamed"/>) is written out again.
+    /// </summary>
+    public byte[] Content => _content ?? Deflated?.Inflate() ?? Written();
+
+    /// <summary>True for a file best written with <see cref="WriteTo"/> rather than made into one array.</summary>
+    public bool IsStreamed => _write is not null;
+
+    /// <summary>The bytes, written to a stream.</summary>
+    public void WriteTo(Stream stream)
+    {
+        if (_write is not null) _write(stream);
+        else stream.Write(Content);
+    }
+
+    private byte[] Written()
+    {
+        var bytes = new byte[_length];
+        using var stream = new MemoryStream(bytes);
+        _write!(stream);
+        return bytes;
+    }
 
     /// <summary>The file as the offline zip stores it, when it is kept that way.</summary>
     internal DeflatedContent? Deflated { get; }
@@ -32,7 +63,28 @@ public sealed class OutputFile
     /// A file kept only in the form the offline zip needs anyway, for a build that has already written it to disk:
     /// deflated it takes a fifth of the memory, and 21,000 pages are 1.5 GB of HTML.
     /// </summary>
-    public static OutputFile Deflate(string path, byte[] content) => new(path, DeflatedContent.Of(content));
+    /// <remarks>A file made in pieces (the search index) is deflated from them, without joining them.</remarks>
+    public static OutputFile Deflate(string path, IReadOnlyList<byte[]> pieces) => new(path, DeflatedContent.Of(pieces));
+
+    /// <summary>A file made in pieces, joined.</summary>
+    public static OutputFile Joined(string path, IReadOnlyList<byte[]> pieces)
+    {
+        if (pieces.Count == 1) return new OutputFile(path, pieces[0]);
+        var joined = new byte[pieces.Sum(p => (long)p.Length)];
+        var at = 0;
+        foreach (var piece in pieces)
+        {
+            piece.CopyTo(joined, at);
+            at += piece.Length;
+        }
+        return new OutputFile(path, joined);
+    }
+
+    /// <summary>
+    /// A file of known length that writes itself to a stream, such as the offline zip: on a site of 20,000 cards it is
+    /// hundreds of megabytes that need not be one array on top of the deflated files it is made of.
+    /// </summary>
+    public static OutputFile Streamed(string path, long length, Action<Stream> write) => new(path, length, write);
 }
 
 /// <summary>Deflated bytes with what a zip header needs to know about the original.</summary>
@@ -44,13 +96,22 @@ internal sealed record DeflatedContent(byte[] Bytes, int Length, uint Crc)
     // A build runs dozens of times a day, the download is made now and then.
     private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 2 };
 
-    public static DeflatedContent Of(byte[] content)
+    public static DeflatedContent Of(IReadOnlyList<byte[]> pieces)
     {
+        var length = pieces.Sum(p => p.Length);
         // HTML deflates to about a fifth at this level: a buffer of a quarter rarely grows, so a large page does not
         // leave a trail of ever larger copies behind.
-        using var buffer = new MemoryStream(content.Length / 4 + 256);
-        using (var deflate = new DeflateStream(buffer, Level, leaveOpen: true)) deflate.Write(content);
-        return new DeflatedContent(buffer.ToArray(), content.Length, Crc32.HashToUInt32(content));
+        using var buffer = new MemoryStream(length / 4 + 256);
+        var crc = new Crc32();
+        using (var deflate = new DeflateStream(buffer, Level, leaveOpen: true))
+        {
+            foreach (var piece in pieces)
+            {
+                deflate.Write(piece);
+                crc.Append(piece);
+            }
+        }
+        return new DeflatedContent(buffer.ToArray(), length, crc.GetCurrentHashAsUInt32());
     }
 
     public byte[] Inflate()

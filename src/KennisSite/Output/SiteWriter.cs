@@ -55,12 +55,17 @@ public sealed class SiteWriter
     /// Writes a file into the staging folder now (from any thread); <see cref="Finish"/> will not write it again.
     /// A failure is kept for <see cref="Finish"/> to report, as if it had happened there.
     /// </summary>
-    public void WriteNow(OutputFile file, byte[] content)
+    public void WriteNow(OutputFile file, IReadOnlyList<byte[]> pieces)
     {
         if (Volatile.Read(ref _failure) is not null) return;
         try
         {
-            WriteFile(file.Path, content);
+            if (pieces.Count == 1) WriteFile(file.Path, pieces[0]);
+            else
+            {
+                using var stream = Create(file.Path);
+                foreach (var piece in pieces) stream.Write(piece);
+            }
             lock (_written) _written.Add(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -82,7 +87,11 @@ public sealed class SiteWriter
             var rest = files.Where(f => !_written.Contains(f)).ToList();
             try
             {
-                Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file => WriteFile(file.Path, file.Content));
+                Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file =>
+                {
+                    if (file.IsStreamed) WriteStreamed(file);
+                    else WriteFile(file.Path, file.Content);
+                });
             }
             catch (AggregateException e)
             {
@@ -113,6 +122,19 @@ public sealed class SiteWriter
         var full = Path.Combine(_staging, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllBytes(full, content);
+    }
+
+    private void WriteStreamed(OutputFile file)
+    {
+        using var stream = Create(file.Path);
+        file.WriteTo(stream);
+    }
+
+    private FileStream Create(string path)
+    {
+        var full = Path.Combine(_staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
     }
 
     private void Swap(int parallelism)
