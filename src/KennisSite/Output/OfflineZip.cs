@@ -17,6 +17,9 @@ public sealed class OfflineZip
     private const ushort Utf8Names = 1 << 11;
     private const ushort Deflated = 8;
     private const ushort Version = 20;
+    // The fixed part of each header that Header writes; the file's name follows it.
+    private const int LocalHeaderSize = 30;
+    private const int CentralHeaderSize = 46;
 
     /// <summary>A file in the zip; Source is the array it was compressed from, to know it again in the next zip.</summary>
     internal sealed record Entry(byte[]? Source, DeflatedContent Deflated);
@@ -57,7 +60,7 @@ public sealed class OfflineZip
 
         var names = ordered.Select(f => Encoding.UTF8.GetBytes($"{folderName}/{f.Path}")).ToArray();
         var size = 22L;
-        for (var i = 0; i < ordered.Length; i++) size += 30 + 46 + 2L * names[i].Length + entries[i].Deflated.Bytes.Length;
+        for (var i = 0; i < ordered.Length; i++) size += LocalHeaderSize + CentralHeaderSize + 2L * names[i].Length + entries[i].Deflated.Bytes.Length;
         return ordered.Length > ushort.MaxValue || size > uint.MaxValue ? null : new Plan(entries, names, size);
     }
 
@@ -90,14 +93,14 @@ public sealed class OfflineZip
                 offsets[i] = position;
                 Header(zip, 0x04034b50, central: false, _names[i], _entries[i], 0);
                 zip.Write(_entries[i].Deflated.Bytes);
-                position += (uint)(30 + _names[i].Length + _entries[i].Deflated.Bytes.Length);
+                position += (uint)(LocalHeaderSize + _names[i].Length + _entries[i].Deflated.Bytes.Length);
             }
             var directory = position;
             var directorySize = 0u;
             for (var i = 0; i < _entries.Length; i++)
             {
                 Header(zip, 0x02014b50, central: true, _names[i], _entries[i], offsets[i]);
-                directorySize += (uint)(46 + _names[i].Length);
+                directorySize += (uint)(CentralHeaderSize + _names[i].Length);
             }
             zip.Write(0x06054b50u);
             zip.Write((ushort)0); // this disk
