@@ -6,7 +6,10 @@ namespace KennisSite.Output;
 /// <summary>A file of the built site: its path relative to the output folder ('/' separators) and its bytes.</summary>
 public sealed class OutputFile
 {
+    // One of three forms: the bytes, the bytes deflated (Deflated), or a writer of known length (Streamed).
     private readonly byte[]? _content;
+    private readonly long _length;
+    private readonly Action<Stream>? _write;
 
     public OutputFile(string path, byte[] content)
     {
@@ -26,9 +29,6 @@ public sealed class OutputFile
         _length = length;
         _write = write;
     }
-
-    private readonly long _length;
-    private readonly Action<Stream>? _write;
 
     public string Path { get; }
 

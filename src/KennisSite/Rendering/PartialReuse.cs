@@ -15,6 +15,8 @@ namespace KennisSite.Rendering;
 /// always evaluated, and so is a call where a variable the partial assigns already exists outside it (its first value
 /// may be the caller's) or where a variable it reads is not defined (Scriban must report that). The context writes
 /// without <see cref="TemplateContext.AutoIndent"/>, so what a partial writes does not depend on where it is called.
+/// A call made while a partial that will be kept is written (the wheel inside a card) is not kept on its own: it is
+/// found again through the outer partial (see TemplateSet.RenderPartial).
 /// </summary>
 internal sealed class PartialReuse
 {

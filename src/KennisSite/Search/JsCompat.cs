@@ -21,7 +21,8 @@ internal static class JsCompat
     /// <see cref="AppendNumber"/> of <paramref name="thousandths"/> / 1000, for a whole number of thousandths such as
     /// every score in the index. Below 10^15 such a decimal has at most 15 significant digits, so it is itself the
     /// shortest text that reads back as the double: its digits are written from the integer, without the search for
-    /// the shortest digits that formatting a double needs.
+    /// the shortest digits that formatting a double needs (1.5 million scores, as on 2,000 cards: 35-50 ms against
+    /// 140-240 ms).
     /// </summary>
     public static void AppendThousandths(StringBuilder sb, double thousandths)
     {
