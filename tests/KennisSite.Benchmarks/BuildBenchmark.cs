@@ -97,7 +97,7 @@ public static class BuildBenchmark
                 report.Add("verhouding KennisSite / Hugo", Report.Ratio(ratio),
                     $"{(ratio <= 1 ? "doel (≤ 1,0) gehaald" : "doel (≤ 1,0) niet gehaald")}; per ronde: {perRound}");
             }
-            report.Note("Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap (buiten de tijd gewist); KennisSite is gepubliceerd met ReadyToRun, zoals de README aanraadt. Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
+            report.Note("Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap (buiten de tijd gewist); KennisSite is gepubliceerd zoals de README aanraadt: zelfstandig, met ReadyToRun samen met de runtime als één image. Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
             report.Note("Hugo bouwt dezelfde inhoud (HugoSite.cs): cahiers en kaarten als pagina's, thema's als taxonomie, een gerangschikte pagina per functie, catalogus, startpagina; zonder zoekindex en offline-zip.");
             Console.WriteLine(report.ToText());
             if (options.String("markdown") is { } markdown) File.WriteAllText(markdown, report.ToMarkdown());
@@ -110,12 +110,15 @@ public static class BuildBenchmark
         }
     }
 
-    /// <summary>The command line as editors get it for daily use: Release, ReadyToRun (README), so no build pays for JIT warm-up.</summary>
+    /// <summary>
+    /// The command line as editors get it for daily use: Release, self-contained, precompiled with the runtime as one
+    /// image (README), so no build pays for JIT warm-up.
+    /// </summary>
     private static string Publish(string folder)
     {
-        MachineInfo.Log("KennisSite.Cli publiceren (Release, ReadyToRun)");
+        MachineInfo.Log("KennisSite.Cli publiceren (Release, ReadyToRun samen met de runtime; een paar minuten)");
         var project = Path.Combine(RepoPaths.Root, "src", "KennisSite.Cli");
-        Measure("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder, "--nologo", "-v", "quiet"]);
+        Measure("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", folder, "--nologo", "-v", "quiet"]);
         return Path.Combine(folder, "KennisSite.Cli");
     }
 
