@@ -76,6 +76,8 @@ public sealed class DutchAnalyzer
         if (firstNonAscii < 0) return text.ToLowerInvariant();
 
         var sb = new StringBuilder(text.Length + 8);
+        // StringBuilder has no Append(Rune): Append(object) would box every accented letter and make a string of it.
+        Span<char> units = stackalloc char[2];
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -94,9 +96,8 @@ public sealed class DutchAnalyzer
             }
             else if (Rune.TryGetRuneAt(text, i, out Rune rune))
             {
-                sb.Append(NewerLowercaseMappings.TryGetValue(rune.Value, out int mapped)
-                    ? new Rune(mapped)
-                    : Rune.ToLowerInvariant(rune));
+                var lower = NewerLowercaseMappings.TryGetValue(rune.Value, out int mapped) ? new Rune(mapped) : Rune.ToLowerInvariant(rune);
+                sb.Append(units[..lower.EncodeToUtf16(units)]);
                 i += rune.Utf16SequenceLength - 1;
             }
             else
