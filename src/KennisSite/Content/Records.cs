@@ -69,7 +69,13 @@ public sealed record PracticeCard(
         return shown;
     }
 
-    public int ScoreOf(string functionKey) => Scores.FirstOrDefault(s => s.Key == functionKey)?.Score ?? 0;
+    public int ScoreOf(string functionKey)
+    {
+        // A loop, not FirstOrDefault with a lambda: every card is asked this for every function, several times per build.
+        for (var i = 0; i < Scores.Count; i++)
+            if (Scores[i].Key == functionKey) return Scores[i].Score;
+        return 0;
+    }
 }
 
 public sealed record Phase(string Title, IReadOnlyList<string> Steps);
