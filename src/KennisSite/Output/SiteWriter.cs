@@ -117,12 +117,7 @@ public sealed class SiteWriter
         try { if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private void WriteFile(string path, byte[] content)
-    {
-        var full = Path.Combine(_staging, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, content);
-    }
+    private void WriteFile(string path, byte[] content) => File.WriteAllBytes(InStaging(path), content);
 
     private void WriteStreamed(OutputFile file)
     {
@@ -130,11 +125,14 @@ public sealed class SiteWriter
         file.WriteTo(stream);
     }
 
-    private FileStream Create(string path)
+    private FileStream Create(string path) => new(InStaging(path), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+
+    /// <summary>Where a file of the site goes in the staging folder, with its folder made.</summary>
+    private string InStaging(string path)
     {
         var full = Path.Combine(_staging, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        return full;
     }
 
     private void Swap(int parallelism)
