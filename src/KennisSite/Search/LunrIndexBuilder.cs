@@ -64,7 +64,7 @@ public sealed class LunrIndexBuilder
     private readonly LunrField[] _fields; // in JavaScript key order, which is also lunr's processing order
     private readonly Dictionary<string, int> _fieldIndex = new(StringComparer.Ordinal);
     private readonly bool _storePositions;
-    private readonly DutchAnalyzer _analyzer = new();
+    private readonly Analysis _analysis = new();
     private readonly List<Document> _documents = [];
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _terms = new(StringComparer.Ordinal);
@@ -110,7 +110,7 @@ public sealed class LunrIndexBuilder
     {
         ArgumentNullException.ThrowIfNull(reference);
         CheckFields(values);
-        AddAnalyzed(reference, Analyze(values, _analyzer), boost);
+        AddAnalyzed(reference, Analyze(values, _analysis), boost);
     }
 
     /// <summary>
@@ -130,19 +130,19 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyzers = new ConcurrentBag<DutchAnalyzer>(); // their term caches carry over from batch to batch
+        var analyses = new ConcurrentBag<Analysis>(); // their term caches carry over from batch to batch
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var adding = Task.CompletedTask;
         for (var start = 0; start < documents.Count; start += batchSize)
         {
             var from = start;
             var analyzed = new AnalyzedField[Math.Min(batchSize, documents.Count - from)][];
-            Parallel.For(0, analyzed.Length, options, () => analyzers.TryTake(out var kept) ? kept : new DutchAnalyzer(),
-                (i, _, analyzer) =>
+            Parallel.For(0, analyzed.Length, options, () => analyses.TryTake(out var kept) ? kept : new Analysis(),
+                (i, _, analysis) =>
                 {
-                    analyzed[i] = Analyze(documents[from + i].Values, analyzer);
-                    return analyzer;
-                }, analyzers.Add);
+                    analyzed[i] = Analyze(documents[from + i].Values, analysis);
+                    return analysis;
+                }, analyses.Add);
             adding.GetAwaiter().GetResult();
             adding = Task.Run(() =>
             {
@@ -172,17 +172,28 @@ public sealed class LunrIndexBuilder
         public List<(int Start, int Length)>? Positions;
     }
 
+    /// <summary>What one thread needs to analyse documents, kept from document to document.</summary>
+    private sealed class Analysis
+    {
+        public DutchAnalyzer Analyzer { get; } = new();
+
+        /// <summary>The terms of the field being analysed; emptied for the next, so it is not grown again for each field.</summary>
+        public Dictionary<string, AnalyzedTerm> FieldTerms { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Tokens, stop words and stems of each field, counted per term. Everything that depends only on this document is
     /// done here, so the part that must run in document order (numbering terms, postings) sees each term once.
     /// </summary>
-    private AnalyzedField[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, DutchAnalyzer analyzer)
+    private AnalyzedField[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, Analysis analysis)
     {
         var fields = new AnalyzedField[_fields.Length];
+        var analyzer = analysis.Analyzer;
+        var byText = analysis.FieldTerms;
         for (int f = 0; f < _fields.Length; f++)
         {
             var terms = new List<AnalyzedTerm>();
-            var byText = new Dictionary<string, AnalyzedTerm>(StringComparer.Ordinal);
+            byText.Clear();
             var length = 0;
             void Add(string? text, int start, int tokenLength)
             {
@@ -224,7 +235,7 @@ public sealed class LunrIndexBuilder
         _documents.Add(document);
         for (int f = 0; f < _fields.Length; f++)
         {
-            var stats = new FieldStats { Length = fields[f].Length };
+            var stats = new FieldStats(fields[f].Length, fields[f].Terms.Count);
             document.Fields[f] = stats;
             foreach (var analyzed in fields[f].Terms)
             {
@@ -397,10 +408,10 @@ public sealed class LunrIndexBuilder
 
     private sealed record Document(string Reference, double Boost, FieldStats[] Fields);
 
-    private sealed class FieldStats
+    private sealed class FieldStats(int length, int distinctTerms)
     {
-        public int Length;
-        public readonly List<(Term Term, int Count)> TermFrequencies = [];
+        public int Length { get; } = length;
+        public List<(Term Term, int Count)> TermFrequencies { get; } = new(distinctTerms);
     }
 
     private sealed class Term(string text, int index, int fieldCount)
