@@ -30,12 +30,16 @@ public static class BuildBenchmark
         // Hugo's related content compares every page with every other: on the large site it runs for over twenty minutes.
         var relatedLimit = TimeSpan.FromSeconds(options.Int("hugo-verwant-max", 300));
         var hugo = options.Flag("zonder-hugo") ? null : FindOnPath("hugo");
-        var work = Directory.CreateTempSubdirectory("kennissite-bouwen-").FullName;
+        // --map puts the sites and outputs on another filesystem, such as tmpfs (/dev/shm), to compare without the disk.
+        var work = options.String("map") is { } parent
+            ? Directory.CreateDirectory(Path.Combine(Path.GetFullPath(parent), $"kennissite-bouwen-{Guid.NewGuid():N}"[..26])).FullName
+            : Directory.CreateTempSubdirectory("kennissite-bouwen-").FullName;
         var cli = Publish(Path.Combine(work, "kennissite-cli"));
 
         var report = new Report($"Volledige build: KennisSite naast Hugo ({DateTime.Now:yyyy-MM-dd})");
         report.Section("Machine");
         MachineInfo.Describe(report);
+        report.Add("werkmap", $"{work} ({MachineInfo.FileSystemOf(work)})");
         report.Add("hugo", hugo is null ? "niet gevonden (apt-get install -y hugo)" : Version(hugo));
         try
         {

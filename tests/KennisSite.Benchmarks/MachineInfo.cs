@@ -19,6 +19,16 @@ public static class MachineInfo
         report.Add("belasting (loadavg) bij de start", LoadAverage());
     }
 
+    /// <summary>The filesystem type of the mount that holds <paramref name="path"/> (ext4, tmpfs, ...), from /proc/mounts.</summary>
+    public static string FileSystemOf(string path)
+    {
+        if (!File.Exists("/proc/mounts")) return "?";
+        var mounts = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 2);
+        var best = mounts.Where(f => path == f[1] || path.StartsWith(f[1].TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(f => f[1].Length);
+        return best?[2] ?? "?";
+    }
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 

@@ -5,8 +5,8 @@ namespace KennisSite.Benchmarks;
 /// <summary>The command line: a command, then '--name value' options and '--flag' switches.</summary>
 public sealed class Options
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "bewaar", "zonder-browser", "zonder-hugo" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium", "maten", "hugo-verwant-max" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "bewaar", "zonder-browser", "zonder-hugo", "hugo-verwant" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "cahiers", "kaarten", "seed", "runs", "markdown", "map", "chromium", "maten", "hugo-verwant-max", "hugo" };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -48,10 +48,12 @@ public sealed class Options
           --kaarten N       aantal praktijkvoorbeelden (standaard 2000)
           --seed N          zaad van de generator (standaard 1); zelfde zaad, zelfde bytes
           --runs N          herhalingen per tijdmeting (standaard 5, serve 10; de mediaan telt)
-          --map MAP         schrijf de site hier (genereer: verplicht; zoeken: standaard een tijdelijke map)
+          --map MAP         schrijf de site hier (genereer: verplicht; zoeken: standaard een tijdelijke map;
+                            bouwen: de werkmap komt in MAP, bijvoorbeeld /dev/shm om zonder de schijf te meten)
           --maten LIJST     bouwen: welke maten (standaard klein,middel; groot = 1.000 cahiers en 20.000 kaarten)
           --zonder-hugo     bouwen: meet alleen KennisSite
           --hugo-verwant-max S  bouwen: stop Hugo met verwante inhoud na S seconden (standaard 300)
+          --hugo MAP        genereer: schrijf dezelfde inhoud ook als Hugo-site in MAP (met --hugo-verwant: met related)
           --bewaar          zoeken, serve, bouwen: laat de tijdelijke map staan
           --markdown FILE   zoeken: schrijf de resultaten ook als Markdown-tabel
           --chromium PAD    standaard /usr/bin/chromium
