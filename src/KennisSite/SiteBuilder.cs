@@ -143,7 +143,7 @@ public static class SiteBuilder
         // In a function of its own, so that nothing in this method keeps them.
         OutputFile[] SearchFiles()
         {
-            var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls),
+            var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls, parallel.MaxDegreeOfParallelism),
                 content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal), parallel.MaxDegreeOfParallelism);
             var made = new OutputFile[2];
             Parallel.Invoke(parallel, () => made[0] = Made(SearchIndexFiles.IndexFile, index), () => made[1] = Made(SearchIndexFiles.DocumentsFile, store));

@@ -111,4 +111,17 @@ public sealed record SiteContent(
 {
     /// <summary>Files that exist but could not be read (their errors are reported); links to them are not broken links too.</summary>
     public IReadOnlySet<string> UnreadablePaths { get; init; } = new HashSet<string>();
+
+    // Looked up for every card and link (links, feed, search): scanning the cahiers each time would be cards × cahiers.
+    private readonly Lazy<Dictionary<string, Cahier>> _cahiersBySlug = new(() =>
+    {
+        var bySlug = new Dictionary<string, Cahier>(StringComparer.Ordinal);
+        foreach (var cahier in Cahiers) bySlug.TryAdd(cahier.Slug, cahier);
+        return bySlug;
+    });
+
+    public Cahier? FindCahier(string slug) => _cahiersBySlug.Value.GetValueOrDefault(slug);
+
+    /// <summary>The cahier a card names in its 'cahier' field, if it names one that exists.</summary>
+    public Cahier? CahierOf(PracticeCard card) => card.Cahier is { } slug ? FindCahier(slug.Value) : null;
 }

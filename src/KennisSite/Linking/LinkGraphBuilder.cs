@@ -22,7 +22,6 @@ public static class LinkGraphBuilder
             t => (IReadOnlyList<Cahier>)content.Cahiers.Where(c => c.Themes.Any(x => x.Value == t.Slug)).Order(cahierOrder).ToList(), StringComparer.Ordinal);
 
         // Both directions from one pass over the links and the cards' 'cahier' fields, not cahiers times cards.
-        var cahiersBySlug = content.Cahiers.ToDictionary(c => c.Slug, StringComparer.Ordinal);
         var cardsOfCahier = content.Cahiers.ToDictionary(c => c.Slug, _ => new HashSet<PracticeCard>(ReferenceEqualityComparer.Instance), StringComparer.Ordinal);
         var cahiersOfCard = content.Cards.ToDictionary(c => c.Slug, _ => new HashSet<Cahier>(ReferenceEqualityComparer.Instance), StringComparer.Ordinal);
         void Connect(Cahier cahier, PracticeCard card)
@@ -31,11 +30,11 @@ public static class LinkGraphBuilder
             cahiersOfCard[card.Slug].Add(cahier);
         }
         foreach (var (cahierSlug, links) in cahierLinks)
-            if (cahiersBySlug.TryGetValue(cahierSlug, out var cahier))
+            if (content.FindCahier(cahierSlug) is { } cahier)
                 foreach (var cardSlug in links.CardSlugs)
                     if (cardsBySlug.TryGetValue(cardSlug, out var card)) Connect(cahier, card);
         foreach (var card in content.Cards)
-            if (card.Cahier is { } own && cahiersBySlug.TryGetValue(own.Value, out var cahier)) Connect(cahier, card);
+            if (content.CahierOf(card) is { } cahier) Connect(cahier, card);
         var cardsByCahier = cardsOfCahier.ToDictionary(e => e.Key, e => (IReadOnlyList<PracticeCard>)e.Value.Order(byTitle).ToList(), StringComparer.Ordinal);
         var cahiersLinkingToCard = cahiersOfCard.ToDictionary(e => e.Key, e => (IReadOnlyList<Cahier>)e.Value.Order(cahierOrder).ToList(), StringComparer.Ordinal);
 

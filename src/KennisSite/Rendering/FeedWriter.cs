@@ -70,7 +70,7 @@ public static class FeedWriter
             var padded = scored.Length switch { 4 => scored + "-01-01", 7 => scored + "-01", _ => scored };
             return DateOnly.ParseExact(padded, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
-        if (card.Cahier is { } c && content.Cahiers.FirstOrDefault(x => x.Slug == c.Value) is { } cahier) return cahier.Date;
+        if (content.CahierOf(card) is { } cahier) return cahier.Date;
         return new DateOnly(card.Started ?? 2000, 1, 1);
     }
 
