@@ -38,6 +38,9 @@ public static partial class HugoSite
             title: {Yaml(config.Title)}
             languageCode: nl-be
             disableKinds: [robotsTXT]
+            # The generated cahiers are dated 41 days apart, so on the large site most lie in the future; Hugo would
+            # skip those (buildFuture is false by default) and build far less than KennisSite.
+            buildFuture: true
             taxonomies:
               thema: themas
             markup:
