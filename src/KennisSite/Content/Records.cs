@@ -113,14 +113,22 @@ public sealed record SiteContent(
     public IReadOnlySet<string> UnreadablePaths { get; init; } = new HashSet<string>();
 
     // Looked up for every card and link (links, feed, search): scanning the cahiers each time would be cards × cahiers.
-    private readonly Lazy<Dictionary<string, Cahier>> _cahiersBySlug = new(() =>
-    {
-        var bySlug = new Dictionary<string, Cahier>(StringComparer.Ordinal);
-        foreach (var cahier in Cahiers) bySlug.TryAdd(cahier.Slug, cahier);
-        return bySlug;
-    });
+    // The lookup remembers which list it was made from: a copy made with 'with' and other cahiers must not reuse it.
+    private CahierLookup? _cahierLookup;
 
-    public Cahier? FindCahier(string slug) => _cahiersBySlug.Value.GetValueOrDefault(slug);
+    private sealed record CahierLookup(IReadOnlyList<Cahier> From, Dictionary<string, Cahier> BySlug);
+
+    public Cahier? FindCahier(string slug)
+    {
+        var lookup = _cahierLookup;
+        if (lookup is null || !ReferenceEquals(lookup.From, Cahiers))
+        {
+            var bySlug = new Dictionary<string, Cahier>(StringComparer.Ordinal);
+            foreach (var cahier in Cahiers) bySlug.TryAdd(cahier.Slug, cahier);
+            _cahierLookup = lookup = new CahierLookup(Cahiers, bySlug);
+        }
+        return lookup.BySlug.GetValueOrDefault(slug);
+    }
 
     /// <summary>The cahier a card names in its 'cahier' field, if it names one that exists.</summary>
     public Cahier? CahierOf(PracticeCard card) => card.Cahier is { } slug ? FindCahier(slug.Value) : null;
