@@ -79,14 +79,14 @@ public static class SiteBuilder
         ZipView ZipWith(string size) => new(zipName, zipName, size);
         var fingerprints = new ModelHash();
         cache.Pages.StartBuild();
-        // A one-off build writes each page as soon as it is rendered and keeps it only deflated, for the zip: it never
-        // holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
+        // A one-off build writes each page as soon as it is rendered and keeps it only deflated, for the zip, in a file
+        // beside the output: it never holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
         var outputAllowed = !IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(outputFolder, templates.Root);
         var writer = options.WriteOutput && outputAllowed && !cache.KeptForNextBuild ? SiteWriter.Start(outputFolder) : null;
         OutputFile Made(string path, IReadOnlyList<byte[]> pieces)
         {
             if (writer is null) return OutputFile.Joined(path, pieces);
-            var file = OutputFile.Deflate(path, pieces);
+            var file = OutputFile.Deflate(path, pieces, writer.Spill);
             writer.WriteNow(file, pieces);
             return file;
         }
@@ -135,6 +135,11 @@ public static class SiteBuilder
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
         templates.ForgetReusedPartials();
+        // Rendering leaves garbage that the collector would otherwise keep while the index grows on top of it. Collected
+        // here, the peak of a site of 20,000 cards fell from 2.6 to 2.2 GiB (2.0 with the pages deflated on disk) at no
+        // measurable cost, and of 2,000 cards from 414 to 372 MB (README "Snelheid"). Not in serve: the next edit's
+        // pages need the memory again at once.
+        if (!cache.KeptForNextBuild) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         Stage("pagina's", "zoekindex");
 

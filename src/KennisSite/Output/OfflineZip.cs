@@ -60,7 +60,7 @@ public sealed class OfflineZip
 
         var names = ordered.Select(f => Encoding.UTF8.GetBytes($"{folderName}/{f.Path}")).ToArray();
         var size = 22L;
-        for (var i = 0; i < ordered.Length; i++) size += LocalHeaderSize + CentralHeaderSize + 2L * names[i].Length + entries[i].Deflated.Bytes.Length;
+        for (var i = 0; i < ordered.Length; i++) size += LocalHeaderSize + CentralHeaderSize + 2L * names[i].Length + entries[i].Deflated.Size;
         return ordered.Length > ushort.MaxValue || size > uint.MaxValue ? null : new Plan(entries, names, size);
     }
 
@@ -92,8 +92,8 @@ public sealed class OfflineZip
             {
                 offsets[i] = position;
                 Header(zip, 0x04034b50, central: false, _names[i], _entries[i], 0);
-                zip.Write(_entries[i].Deflated.Bytes);
-                position += (uint)(LocalHeaderSize + _names[i].Length + _entries[i].Deflated.Bytes.Length);
+                _entries[i].Deflated.WriteTo(stream); // BinaryWriter keeps nothing back: the header is in the stream already
+                position += (uint)(LocalHeaderSize + _names[i].Length + _entries[i].Deflated.Size);
             }
             var directory = position;
             var directorySize = 0u;
@@ -125,7 +125,7 @@ public sealed class OfflineZip
         zip.Write(DosTime);
         zip.Write(DosDate);
         zip.Write(entry.Deflated.Crc);
-        zip.Write((uint)entry.Deflated.Bytes.Length);
+        zip.Write((uint)entry.Deflated.Size);
         zip.Write((uint)entry.Deflated.Length);
         zip.Write((ushort)name.Length);
         zip.Write((ushort)0); // extra field

@@ -33,6 +33,9 @@ public sealed class SiteWriter
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
     }
 
+    /// <summary>Where pages written now wait, deflated, for the offline zip; null when no such file could be made.</summary>
+    internal DeflatedSpill? Spill { get; private set; }
+
     /// <summary>A writer with an empty staging folder; if that cannot be made, <see cref="Finish"/> reports why.</summary>
     public static SiteWriter Start(string outputFolder)
     {
@@ -43,6 +46,7 @@ public sealed class SiteWriter
             writer.RestoreInterruptedSwap();
             if (Directory.Exists(writer._staging)) Directory.Delete(writer._staging, recursive: true);
             Directory.CreateDirectory(writer._staging);
+            writer.Spill = DeflatedSpill.Create(writer._parent, $".{writer._name}.zipdelen-{Environment.ProcessId}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,7 +19,7 @@ public sealed class StreamedWriteTests
     {
         Assert.Equal(["index.html"], Directory.GetFiles(site.FullPath("_site"), "*", SearchOption.AllDirectories).Select(Path.GetFileName));
         Assert.Equal("vorige versie", File.ReadAllText(site.FullPath("_site/index.html")));
-        Assert.Empty(Directory.GetDirectories(site.Root, "._site.*"));
+        Assert.Empty(Directory.GetFileSystemEntries(site.Root, "._site.*"));
     }
 
     [Fact]
@@ -62,6 +62,29 @@ public sealed class StreamedWriteTests
         Assert.Equal(result.Files.Select(f => f.Path).Order(StringComparer.Ordinal), onDisk);
         foreach (var file in result.Files)
             Assert.True(file.Content.AsSpan().SequenceEqual(File.ReadAllBytes(site.FullPath("_site/" + file.Path))), $"{file.Path} differs on disk.");
-        Assert.Empty(Directory.GetDirectories(site.Root, "._site.*"));
+        Assert.Empty(Directory.GetFileSystemEntries(site.Root, "._site.*"));
+    }
+
+    [Fact]
+    public void The_offline_zip_on_disk_holds_each_file_as_it_was_written()
+    {
+        // The pages wait for the zip deflated in a file beside the output, not in memory: what comes back must be them.
+        using var site = TestSite.FromSample();
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var zipPath = Directory.GetFiles(site.FullPath("_site"), "*.zip").Single();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(zipPath);
+        var folder = Path.GetFileNameWithoutExtension(zipPath) + "/";
+        var entries = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+        Assert.Equal(result.Files.Count - 1, entries.Count);
+        foreach (var entry in entries)
+        {
+            using var read = new MemoryStream();
+            using (var stream = entry.Open()) stream.CopyTo(read);
+            var onDisk = File.ReadAllBytes(site.FullPath("_site/" + entry.FullName[folder.Length..]));
+            Assert.True(read.ToArray().AsSpan().SequenceEqual(onDisk), $"{entry.FullName} in the zip differs from the file on disk.");
+        }
     }
 }
