@@ -86,9 +86,9 @@ public static class SiteBuilder
         OutputFile Made(string path, IReadOnlyList<byte[]> pieces)
         {
             if (writer is null) return OutputFile.Joined(path, pieces);
-            var file = OutputFile.Deflate(path, pieces, writer.Spill);
-            writer.WriteNow(file, pieces);
-            return file;
+            using var staged = writer.Open(path);
+            foreach (var piece in pieces) staged.Write(piece);
+            return staged.Finish();
         }
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)
@@ -97,8 +97,13 @@ public static class SiteBuilder
             var fingerprint = cache.KeptForNextBuild ? fingerprints.Of(site, job.Meta, model) : UInt128.Zero;
             if (cache.KeptForNextBuild && cache.Pages.Find(job.OutputPath, fingerprint, templates) is { } kept) return (new OutputFile(job.OutputPath, kept), false);
             var globals = new ScriptObject { ["site"] = site, ["page"] = job.Meta, ["root"] = job.Meta.Root, ["model"] = model };
+            if (writer is not null)
+            {
+                using var staged = writer.Open(job.OutputPath);
+                return templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics, staged) is null ? (null, false) : (staged.Finish(), true);
+            }
             if (templates.RenderPage(job.Template, globals, job.OutputPath, diagnostics) is not { } page) return (null, false);
-            var file = Made(job.OutputPath, [page.Html]);
+            var file = new OutputFile(job.OutputPath, page.Html);
             return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, fingerprint, page.TemplatesUsed, page.Html, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);

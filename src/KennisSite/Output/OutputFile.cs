@@ -61,12 +61,10 @@ public sealed class OutputFile
     internal DeflatedContent? Deflated { get; }
 
     /// <summary>
-    /// A file kept only in the form the offline zip needs anyway, for a build that has already written it to disk:
-    /// deflated it takes a fifth of the memory, and 21,000 pages are 1.5 GB of HTML.
+    /// A file kept only in the form the offline zip needs anyway, for a build that has already written it to disk
+    /// (<see cref="StagedFile"/>): deflated it takes a fifth of the memory, and 21,000 pages are 1.5 GB of HTML.
     /// </summary>
-    /// <remarks>A file made in pieces (the search index) is deflated from them, without joining them.</remarks>
-    /// <param name="spill">Where the deflated bytes wait for the zip instead of in memory (<see cref="SiteWriter.Spill"/>).</param>
-    internal static OutputFile Deflate(string path, IReadOnlyList<byte[]> pieces, DeflatedSpill? spill = null) => new(path, DeflatedContent.Of(pieces, spill));
+    internal static OutputFile KeptDeflated(string path, DeflatedContent deflated) => new(path, deflated);
 
     /// <summary>A file made in pieces, joined.</summary>
     public static OutputFile Joined(string path, IReadOnlyList<byte[]> pieces)
@@ -120,26 +118,54 @@ internal sealed class DeflatedContent
 
     public uint Crc { get; }
 
-    /// <param name="spill">Where to keep the deflated bytes instead of in memory, if it takes them.</param>
-    public static DeflatedContent Of(IReadOnlyList<byte[]> pieces, DeflatedSpill? spill = null)
+    public static DeflatedContent Of(IReadOnlyList<byte[]> pieces)
     {
-        var length = pieces.Sum(p => p.Length);
-        // HTML deflates to about a fifth at this level: a buffer of a quarter rarely grows, so a large page does not
-        // leave a trail of ever larger copies behind.
-        using var buffer = new MemoryStream(length / 4 + 256);
-        var crc = new Crc32();
-        using (var deflate = new DeflateStream(buffer, Level, leaveOpen: true))
+        using var deflater = new Deflater(pieces.Sum(p => p.Length));
+        foreach (var piece in pieces) deflater.Write(piece);
+        return deflater.Finish(spill: null);
+    }
+
+    /// <summary>Deflates what it is given, piece by piece, and counts its length and checksum on the way.</summary>
+    internal sealed class Deflater : IDisposable
+    {
+        private readonly MemoryStream _buffer;
+        private readonly DeflateStream _deflate;
+        private readonly Crc32 _crc = new();
+        private long _length;
+
+        /// <param name="expectedLength">How long the original will be, when known (most pages are 10-30 KB).</param>
+        public Deflater(int expectedLength = 32 * 1024)
         {
-            foreach (var piece in pieces)
-            {
-                deflate.Write(piece);
-                crc.Append(piece);
-            }
+            // HTML deflates to about a fifth at this level: a buffer of a quarter rarely grows, so a large page does
+            // not leave a trail of ever larger copies behind.
+            _buffer = new MemoryStream(expectedLength / 4 + 256);
+            _deflate = new DeflateStream(_buffer, Level, leaveOpen: true);
         }
-        var deflated = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        return spill is not null && spill.TryAppend(deflated, out var offset)
-            ? new DeflatedContent(null, spill, offset, deflated.Length, length, crc.GetCurrentHashAsUInt32())
-            : new DeflatedContent(deflated.ToArray(), null, 0, deflated.Length, length, crc.GetCurrentHashAsUInt32());
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            _deflate.Write(bytes);
+            _crc.Append(bytes);
+            _length += bytes.Length;
+        }
+
+        /// <param name="spill">Where to keep the deflated bytes instead of in memory, if it takes them.</param>
+        public DeflatedContent Finish(DeflatedSpill? spill)
+        {
+            _deflate.Dispose();
+            var deflated = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
+            var crc = _crc.GetCurrentHashAsUInt32();
+            var length = checked((int)_length);
+            return spill is not null && spill.TryAppend(deflated, out var offset)
+                ? new DeflatedContent(null, spill, offset, deflated.Length, length, crc)
+                : new DeflatedContent(deflated.ToArray(), null, 0, deflated.Length, length, crc);
+        }
+
+        public void Dispose()
+        {
+            _deflate.Dispose();
+            _buffer.Dispose();
+        }
     }
 
     /// <summary>The deflated bytes, as the zip stores them.</summary>

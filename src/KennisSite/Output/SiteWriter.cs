@@ -9,7 +9,7 @@ namespace KennisSite.Output;
 /// falls between them.
 /// </summary>
 /// <remarks>
-/// A build can write a file as soon as it is made (<see cref="WriteNow"/>), so it need not keep it: the pages of a
+/// A build can write a file as soon as it is made (<see cref="Open"/>), so it need not keep it: the pages of a
 /// large site are written while they are rendered. Nothing shows in the output folder before <see cref="Finish"/>.
 /// </remarks>
 public sealed class SiteWriter
@@ -56,26 +56,31 @@ public sealed class SiteWriter
     }
 
     /// <summary>
-    /// Writes a file into the staging folder now (from any thread); <see cref="Finish"/> will not write it again.
-    /// A failure is kept for <see cref="Finish"/> to report, as if it had happened there.
+    /// A file to write into the staging folder now, as it is made (from any thread); <see cref="Finish"/> will not write
+    /// it again. A failure is kept for <see cref="Finish"/> to report, as if it had happened there.
     /// </summary>
-    public void WriteNow(OutputFile file, IReadOnlyList<byte[]> pieces)
+    internal StagedFile Open(string path)
     {
-        if (Volatile.Read(ref _failure) is not null) return;
-        try
+        FileStream? file = null;
+        if (Volatile.Read(ref _failure) is null)
         {
-            if (pieces.Count == 1) WriteFile(file.Path, pieces[0]);
-            else
+            try
             {
-                using var stream = Create(file.Path);
-                foreach (var piece in pieces) stream.Write(piece);
+                file = Create(path, bufferSize: 0); // what comes in is buffered already (Utf8StreamWriter, pieces of the index)
             }
-            lock (_written) _written.Add(file);
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Fail(e);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Interlocked.CompareExchange(ref _failure, e, null);
-        }
+        return new StagedFile(path, this, file);
+    }
+
+    internal void Fail(Exception e) => Interlocked.CompareExchange(ref _failure, e, null);
+
+    internal void Written(OutputFile file)
+    {
+        lock (_written) _written.Add(file);
     }
 
     /// <summary>
@@ -129,7 +134,7 @@ public sealed class SiteWriter
         file.WriteTo(stream);
     }
 
-    private FileStream Create(string path) => new(InStaging(path), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+    private FileStream Create(string path, int bufferSize = 1 << 16) => new(InStaging(path), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
 
     /// <summary>Where a file of the site goes in the staging folder, with its folder made.</summary>
     private string InStaging(string path)

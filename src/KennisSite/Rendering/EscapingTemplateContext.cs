@@ -29,6 +29,7 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
             case null: break;
             case TrustedHtml trusted: Write(trusted.Html); break;
             case PageBody body when Output is StringBuilderOutput output: body.WriteTo(output.Builder); break;
+            case PageBody body when Output is TextWriterOutput output: body.WriteTo(output.Writer); break;
             case PageBody body: Write(body.ToString()); break;
             default: Write(HtmlText.Encode(ObjectToString(textAsObject) ?? "")); break;
         }

@@ -95,6 +95,34 @@ public sealed class TemplateSet
     /// <summary>Renders a page template inside the layout. Template mistakes become diagnostics naming the template line and the page.</summary>
     public RenderedPage? RenderPage(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics)
     {
+        byte[]? html = null;
+        var used = Render(templateName, globals, outputPath, diagnostics, (context, layout) => html = EvaluateToUtf8(context, layout));
+        return used is null ? null : new RenderedPage(html!, used);
+    }
+
+    /// <summary>
+    /// Renders a page straight into a stream as UTF-8, without the page's text or bytes whole in memory: the catalogue of
+    /// a site of 20,000 cards is 66 MB of HTML. Returns the templates used, or null after a mistake (what was written
+    /// by then stays in the stream).
+    /// </summary>
+    public IReadOnlyList<string>? RenderPage(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics, Stream into) =>
+        Render(templateName, globals, outputPath, diagnostics, (context, layout) =>
+        {
+            using var writer = new Utf8StreamWriter(into);
+            context.PushOutput(new TextWriterOutput(writer));
+            try
+            {
+                if (layout.Page is not null) context.Evaluate(layout.Page);
+            }
+            finally
+            {
+                context.PopOutput();
+            }
+        });
+
+    private IReadOnlyList<string>? Render(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics,
+        Action<EscapingTemplateContext, Template> writeLayout)
+    {
         if (!_templates.TryGetValue(templateName, out var template) || !_templates.TryGetValue(Layout, out var layout))
         {
             var missing = _templates.ContainsKey(templateName) ? Layout : templateName;
@@ -111,7 +139,8 @@ public sealed class TemplateSet
             try
             {
                 context.SetValue(new ScriptVariableGlobal("content"), new PageBody(body));
-                return new RenderedPage(EvaluateToUtf8(context, layout), context.TemplatesUsed.ToList());
+                writeLayout(context, layout);
+                return context.TemplatesUsed.ToList();
             }
             finally
             {

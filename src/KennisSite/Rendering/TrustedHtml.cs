@@ -17,5 +17,10 @@ internal sealed class PageBody(System.Text.StringBuilder html)
         foreach (var chunk in html.GetChunks()) output.Append(chunk.Span);
     }
 
+    public void WriteTo(TextWriter output)
+    {
+        foreach (var chunk in html.GetChunks()) output.Write(chunk.Span);
+    }
+
     public override string ToString() => html.ToString();
 }

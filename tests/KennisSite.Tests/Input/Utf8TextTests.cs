@@ -33,4 +33,20 @@ public class Utf8TextTests
             foreach (var c in text) sink([c]);
         }));
     }
+
+    [Theory]
+    [InlineData("x😀\uDE00😀y\uD83D", 1)] // pairs split between writes, lone halves
+    [InlineData("ë€日本😀", 2)]
+    public void A_page_written_in_pieces_to_a_stream_is_its_whole_text(string text, int pieceLength)
+    {
+        // Long enough to fill the writer's buffer many times, so pairs also fall on the buffer's edge.
+        var whole = string.Concat(Enumerable.Repeat(text, 20_000));
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8StreamWriter(stream))
+        {
+            for (var at = 0; at < whole.Length; at += pieceLength)
+                writer.Write(whole.AsSpan(at, Math.Min(pieceLength, whole.Length - at)));
+        }
+        Assert.Equal(Encoding.UTF8.GetBytes(whole), stream.ToArray());
+    }
 }

@@ -66,6 +66,21 @@ public sealed class StreamedWriteTests
     }
 
     [Fact]
+    public void The_site_written_to_disk_is_the_site_built_in_memory()
+    {
+        // Written, pages go from the templates straight to their files; in memory (serve, tests) they are made whole.
+        using var site = TestSite.FromSample();
+
+        var inMemory = SiteBuilder.Build(new BuildOptions(site.Root, WriteOutput: false));
+        var written = SiteBuilder.Build(new BuildOptions(site.Root));
+
+        Assert.True(written.Succeeded, string.Join("\n", written.Diagnostics));
+        foreach (var file in inMemory.Files)
+            Assert.True(file.Content.AsSpan().SequenceEqual(File.ReadAllBytes(site.FullPath("_site/" + file.Path))), $"{file.Path} differs on disk.");
+        Assert.Equal(inMemory.Files.Count, written.Files.Count);
+    }
+
+    [Fact]
     public void The_offline_zip_on_disk_holds_each_file_as_it_was_written()
     {
         // The pages wait for the zip deflated in a file beside the output, not in memory: what comes back must be them.

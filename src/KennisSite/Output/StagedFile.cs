@@ -1,0 +1,94 @@
+namespace KennisSite.Output;
+
+/// <summary>
+/// A file of a one-off build as it is made: written into the staging folder and deflated for the offline zip in the
+/// same pass, so that it is never whole in memory (the catalogue of a site of 20,000 cards is 66 MB of HTML). What the
+/// disk refuses is kept for <see cref="SiteWriter.Finish"/> to report; the file is deflated all the same.
+/// </summary>
+internal sealed class StagedFile : Stream
+{
+    private readonly string _path;
+    private readonly SiteWriter _writer;
+    private readonly DeflatedContent.Deflater _deflater = new();
+    private FileStream? _file;
+
+    internal StagedFile(string path, SiteWriter writer, FileStream? file)
+    {
+        _path = path;
+        _writer = writer;
+        _file = file;
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_file is not null)
+        {
+            try
+            {
+                _file.Write(buffer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                StopWriting(e);
+            }
+        }
+        _deflater.Write(buffer);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <summary>The file as the build keeps it (deflated); counted as written when all of it reached the disk.</summary>
+    public OutputFile Finish()
+    {
+        var written = _file is not null;
+        if (_file is not null)
+        {
+            try
+            {
+                _file.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _writer.Fail(e);
+                written = false;
+            }
+            _file = null;
+        }
+        var file = OutputFile.KeptDeflated(_path, _deflater.Finish(_writer.Spill));
+        if (written) _writer.Written(file);
+        return file;
+    }
+
+    private void StopWriting(Exception e)
+    {
+        _writer.Fail(e);
+        try
+        {
+            _file!.Dispose(); // flushes what it still holds, which the disk will most likely refuse too
+        }
+        catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+        {
+        }
+        _file = null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _file?.Dispose();
+            _deflater.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
