@@ -50,7 +50,7 @@ public sealed class OfflineZip
             }
             Entry? kept;
             lock (_entries) _entries.TryGetValue(file.Path, out kept);
-            entries[i] = kept is not null && ReferenceEquals(kept.Source, file.Content) ? kept : new Entry(file.Content, DeflatedContent.Of([file.Content]));
+            entries[i] = kept is not null && ReferenceEquals(kept.Source, file.Content) ? kept : new Entry(file.Content, DeflatedContent.Of(file.Content));
         });
         lock (_entries)
         {

@@ -118,10 +118,10 @@ internal sealed class DeflatedContent
 
     public uint Crc { get; }
 
-    public static DeflatedContent Of(IReadOnlyList<byte[]> pieces)
+    public static DeflatedContent Of(byte[] content)
     {
-        using var deflater = new Deflater(pieces.Sum(p => p.Length));
-        foreach (var piece in pieces) deflater.Write(piece);
+        using var deflater = new Deflater(content.Length);
+        deflater.Write(content);
         return deflater.Finish(spill: null);
     }
 
