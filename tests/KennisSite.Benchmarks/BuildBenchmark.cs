@@ -217,7 +217,6 @@ public static class BuildBenchmark
 
     private static double Median(IEnumerable<Measurement> measurements, Func<Measurement, double> value) => Report.Median(measurements.Select(value).ToList());
 
-
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N0} MiB");
 
     private static string? FindOnPath(string program) =>

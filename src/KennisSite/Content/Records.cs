@@ -114,18 +114,21 @@ public sealed record SiteContent(
 
     // Looked up for every card and link (links, feed, search): scanning the cahiers each time would be cards × cahiers.
     // The lookup remembers which list it was made from: a copy made with 'with' and other cahiers must not reuse it.
+    // Search documents are made on several threads: two of them may each build it once, and a thread only ever sees a
+    // lookup that is complete (Volatile publishes it after it is filled).
     private CahierLookup? _cahierLookup;
 
     private sealed record CahierLookup(IReadOnlyList<Cahier> From, Dictionary<string, Cahier> BySlug);
 
     public Cahier? FindCahier(string slug)
     {
-        var lookup = _cahierLookup;
+        var lookup = Volatile.Read(ref _cahierLookup);
         if (lookup is null || !ReferenceEquals(lookup.From, Cahiers))
         {
             var bySlug = new Dictionary<string, Cahier>(StringComparer.Ordinal);
             foreach (var cahier in Cahiers) bySlug.TryAdd(cahier.Slug, cahier);
-            _cahierLookup = lookup = new CahierLookup(Cahiers, bySlug);
+            lookup = new CahierLookup(Cahiers, bySlug);
+            Volatile.Write(ref _cahierLookup, lookup);
         }
         return lookup.BySlug.GetValueOrDefault(slug);
     }
