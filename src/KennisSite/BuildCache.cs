@@ -19,12 +19,17 @@ public sealed class BuildCache
     /// Whether this cache will serve a next build (`serve`). A one-off build (<c>kennissite build</c>) has none: it skips
     /// the fingerprints of pages and link targets, and lets go of what only a next build would reuse.
     /// </param>
-    public BuildCache(bool keptForNextBuild = true) => KeptForNextBuild = keptForNextBuild;
+    public BuildCache(bool keptForNextBuild = true)
+    {
+        KeptForNextBuild = keptForNextBuild;
+        Files = new ParsedFiles(keptForNextBuild);
+        Parts = new RenderedParts(keptForNextBuild);
+    }
 
     public bool KeptForNextBuild { get; }
 
-    public ParsedFiles Files { get; private set; } = new();
-    public RenderedParts Parts { get; private set; } = new();
+    public ParsedFiles Files { get; private set; }
+    public RenderedParts Parts { get; private set; }
     public RenderedPages Pages { get; private set; } = new();
     public Linking.RelatedCardsCache Related { get; private set; } = new();
     public Linking.ResolvedDocuments Resolved { get; private set; } = new();
@@ -38,8 +43,8 @@ public sealed class BuildCache
         var text = JsonSerializer.Serialize(config);
         if (text == _config) return;
         _config = text;
-        Files = new ParsedFiles();
-        Parts = new RenderedParts();
+        Files = new ParsedFiles(KeptForNextBuild);
+        Parts = new RenderedParts(KeptForNextBuild);
         Pages = new RenderedPages();
         Related = new Linking.RelatedCardsCache();
         Resolved = new Linking.ResolvedDocuments();

@@ -83,13 +83,6 @@ public static class SiteBuilder
         // beside the output: it never holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
         var outputAllowed = !IsInside(outputFolder, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(outputFolder, templates.Root);
         var writer = options.WriteOutput && outputAllowed && !cache.KeptForNextBuild ? SiteWriter.Start(outputFolder) : null;
-        OutputFile Made(string path, IReadOnlyList<byte[]> pieces)
-        {
-            if (writer is null) return OutputFile.Joined(path, pieces);
-            using var staged = writer.Open(path);
-            foreach (var piece in pieces) staged.Write(piece);
-            return staged.Finish();
-        }
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)
         {
@@ -149,15 +142,21 @@ public static class SiteBuilder
         Stage("pagina's", "zoekindex");
 
         // Index
-        // Written and deflated at once like the pages: on a site of 20,000 cards the two are a quarter of a gigabyte.
-        // In a function of its own, so that nothing in this method keeps them.
+        // Written and deflated as they are made, like the pages: on a site of 20,000 cards the two are a quarter of a
+        // gigabyte. In a function of its own, so that nothing in this method keeps the search documents.
         OutputFile[] SearchFiles()
         {
-            var (index, store) = SearchIndexFiles.Build(SearchDocuments.Collect(content, urls, parallel.MaxDegreeOfParallelism),
-                content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal), parallel.MaxDegreeOfParallelism);
-            var made = new OutputFile[2];
-            Parallel.Invoke(parallel, () => made[0] = Made(SearchIndexFiles.IndexFile, index), () => made[1] = Made(SearchIndexFiles.DocumentsFile, store));
-            return made;
+            var documents = SearchDocuments.Collect(content, urls, parallel.MaxDegreeOfParallelism);
+            var themes = content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal);
+            if (writer is null)
+            {
+                var (index, store) = SearchIndexFiles.Build(documents, themes, parallel.MaxDegreeOfParallelism);
+                return [OutputFile.Joined(SearchIndexFiles.IndexFile, index), OutputFile.Joined(SearchIndexFiles.DocumentsFile, store)];
+            }
+            using var indexFile = writer.Open(SearchIndexFiles.IndexFile);
+            using var storeFile = writer.Open(SearchIndexFiles.DocumentsFile);
+            SearchIndexFiles.Write(documents, themes, piece => indexFile.Write(piece), piece => storeFile.Write(piece), parallel.MaxDegreeOfParallelism);
+            return [indexFile.Finish(), storeFile.Finish()];
         }
         files.AddRange(SearchFiles());
         files.AddRange(BrowserLibraries.All());

@@ -62,12 +62,12 @@ public static class ContentLoader
         }
 
         var drafts = new HashSet<string>(StringComparer.Ordinal);
-        List<T> Published<T>(List<(T Item, bool Draft)> items, Func<T, SourceFile> source)
+        List<T> Published<T>(List<(T Item, bool Draft)> items, Func<T, string> sourcePath)
         {
             var kept = new List<T>();
             foreach (var (item, draft) in items)
             {
-                if (draft && !includeDrafts) drafts.Add(source(item).Path);
+                if (draft && !includeDrafts) drafts.Add(sourcePath(item));
                 else kept.Add(item);
             }
             return kept;
@@ -75,10 +75,10 @@ public static class ContentLoader
 
         var all = new SiteContent(
             config,
-            BySlug(Published(cahiers, c => c.Source), c => c.Slug, c => c.Source),
-            BySlug(Published(cards, c => c.Source), c => c.Slug, c => c.Source),
-            BySlug(themes, t => t.Slug, t => t.Source),
-            BySlug(Published(pages, p => p.Source), p => p.Slug, p => p.Source),
+            BySlug(Published(cahiers, c => c.Source.Path), c => c.Slug, c => c.Source.Path),
+            BySlug(Published(cards, c => c.SourcePath), c => c.Slug, c => c.SourcePath),
+            BySlug(themes, t => t.Slug, t => t.Source.Path),
+            BySlug(Published(pages, p => p.Source.Path), p => p.Slug, p => p.Source.Path),
             assets.OrderBy(a => a.ContentPath, StringComparer.Ordinal).ToList(),
             drafts) { UnreadablePaths = reader.Unreadable };
         parsed.ForgetUnseen();
@@ -118,8 +118,8 @@ public static class ContentLoader
         }
     }
 
-    private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, SourceFile> source) =>
-        items.OrderBy(slug, StringComparer.Ordinal).ThenBy(i => source(i).Path, StringComparer.Ordinal).ToList();
+    private static List<T> BySlug<T>(IEnumerable<T> items, Func<T, string> slug, Func<T, string> sourcePath) =>
+        items.OrderBy(slug, StringComparer.Ordinal).ThenBy(sourcePath, StringComparer.Ordinal).ToList();
 
     /// <summary>An editor's file found in content/, to be read: where it is, its path from the site root, and its slug.</summary>
     private sealed record FoundFile(string FullPath, string Relative, string Slug);

@@ -19,7 +19,7 @@ public static class ContentValidator
         var groupKeys = config.ThemeGroups.Select(g => g.Key).ToList();
 
         ReportDuplicates(content.Cahiers.Select(c => (c.Slug, c.Source.Path)), "cahiers", diagnostics);
-        ReportDuplicates(content.Cards.Select(c => (c.Slug, c.Source.Path)), "praktijkvoorbeelden", diagnostics);
+        ReportDuplicates(content.Cards.Select(c => (c.Slug, c.SourcePath)), "praktijkvoorbeelden", diagnostics);
         ReportDuplicates(content.Themes.Select(t => (t.Slug, t.Source.Path)), "thema's", diagnostics);
         ReportDuplicates(content.Pages.Select(p => (p.Slug, p.Source.Path)), "pagina's", diagnostics);
 

@@ -121,7 +121,7 @@ internal sealed partial class DocumentReader(SiteConfig config, MarkdownParser m
         var funders = yaml.StringList("steun").Select(l => l.Value).ToList();
 
         if (title is null || place is null || organisation is null || description is null || scores is null) return null;
-        var card = new PracticeCard(slug, file, title, place, organisation, description, yaml.OptionalString("waar"), yaml.OptionalString("wie"),
+        var card = new PracticeCard(slug, file.Path, title, place, organisation, description, yaml.OptionalString("waar"), yaml.OptionalString("wie"),
             groups, started, ended, approach, lessons, actions, contact, funders, scores, assessment, themes, cahier);
         return (card, draft);
     }

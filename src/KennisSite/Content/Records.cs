@@ -36,9 +36,10 @@ public sealed record Chapter(string Id, string Title)
 }
 
 /// <summary>A practice example (praktijkvoorbeeld): one project, scored on the site's functions.</summary>
+/// <param name="SourcePath">Only the path of its file: nothing after reading needs a card's text.</param>
 public sealed record PracticeCard(
     string Slug,
-    SourceFile Source,
+    string SourcePath,
     string Title,
     string Place,
     string Organisation,

@@ -68,6 +68,7 @@ public sealed class LunrIndexBuilder
     private readonly List<Document> _documents = [];
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _terms = new(StringComparer.Ordinal);
+    private readonly List<List<(int Start, int Length)>> _positions = [];
     private readonly long[] _totalFieldLengths;
     private readonly int _numericFieldCount;
 
@@ -245,8 +246,14 @@ public sealed class LunrIndexBuilder
                     term = new Term(analyzed.Text, _terms.Count, _fields.Length);
                     _terms.Add(analyzed.Text, term);
                 }
-                stats.TermFrequencies.Add((term, analyzed.Count));
-                term.Postings[f].Add(new Posting(docIndex, analyzed.Positions));
+                stats.TermFrequencies.Add((term.Index, analyzed.Count));
+                var positions = -1;
+                if (analyzed.Positions is not null)
+                {
+                    positions = _positions.Count;
+                    _positions.Add(analyzed.Positions);
+                }
+                term.Postings[f].Add(new Posting(docIndex, positions));
             }
             _totalFieldLengths[f] += stats.Length;
         }
@@ -254,14 +261,19 @@ public sealed class LunrIndexBuilder
 
     /// <summary>Serializes the index exactly as <c>JSON.stringify(idx)</c> (no trailing newline).</summary>
     /// <param name="parallelism">How many processors write it; the text is the same for any value.</param>
-    public string ToJson(int parallelism = 1) => string.Concat(JsonParts(sb => sb.ToString(), parallelism));
+    public string ToJson(int parallelism = 1)
+    {
+        var json = new StringBuilder();
+        WriteJson(sb => sb, piece => json.Append(piece), parallelism);
+        return json.ToString();
+    }
 
     /// <summary>
-    /// <see cref="ToJson"/> in pieces, in order, each turned into its final form by <paramref name="finish"/> as soon as
-    /// it is written. A large site's index goes to its file from these, never as one string: at 20,000 cards that
-    /// string and its copies were gigabytes.
+    /// <see cref="ToJson"/> in pieces, in order: each turned into its final form (the bytes of its file) by <paramref name="finish"/> on
+    /// the processor that wrote it, then handed to <paramref name="emit"/>. A large site's index goes to its file this
+    /// way, never whole: at 20,000 cards it is 170 MB.
     /// </summary>
-    public IReadOnlyList<T> JsonParts<T>(Func<StringBuilder, T> finish, int parallelism = 1)
+    public void WriteJson<T>(Func<StringBuilder, T> finish, Action<T> emit, int parallelism = 1) where T : class
     {
         var head = new StringBuilder("{\"version\":");
         JsCompat.AppendString(head, LunrVersion);
@@ -271,28 +283,23 @@ public sealed class LunrIndexBuilder
             if (f > 0) head.Append(',');
             JsCompat.AppendString(head, _fields[f].Name);
         }
-        head.Append(']');
-
-        // The two big parts depend only on the finished builder, so they are written side by side.
-        T[] fieldVectors = [], invertedIndex = [];
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => fieldVectors = FieldVectors(finish, parallelism),
-            () => invertedIndex = InvertedIndex(finish, parallelism));
-
-        T Literal(string text) => finish(new StringBuilder(text));
+        head.Append("],\"fieldVectors\":[");
+        emit(finish(head));
+        WriteFieldVectors(finish, emit, parallelism);
+        emit(finish(new StringBuilder("],\"invertedIndex\":[")));
+        WriteInvertedIndex(finish, emit, parallelism);
         // The search pipeline of lunr.nl in lunr-languages >= 1.16, not the index pipeline.
-        return [finish(head), Literal(",\"fieldVectors\":["), .. fieldVectors, Literal("],\"invertedIndex\":["), .. invertedIndex,
-            Literal("],\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}")];
+        emit(finish(new StringBuilder("],\"pipeline\":[\"trimmer-nl\",\"stemmer-nl\"]}")));
     }
 
-    private T[] FieldVectors<T>(Func<StringBuilder, T> finish, int parallelism)
+    private void WriteFieldVectors<T>(Func<StringBuilder, T> finish, Action<T> emit, int parallelism) where T : class
     {
         int n = _documents.Count;
         var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
         var idf = new double[_terms.Count];
         foreach (var term in _terms.Values) idf[term.Index] = InverseDocumentFrequency(term, n);
 
-        return TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
+        TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
         {
             var entries = new List<(int TermIndex, double Thousandths)>(); // lunr keeps Math.round(score * 1000) / 1000
             for (int d = from; d < to; d++)
@@ -303,13 +310,13 @@ public sealed class LunrIndexBuilder
                     FieldStats stats = document.Fields[f];
                     double fieldBoost = OrOne(_fields[f].Boost);
                     entries.Clear();
-                    foreach (var (term, tf) in stats.TermFrequencies)
+                    foreach (var (termIndex, tf) in stats.TermFrequencies)
                     {
                         // BM25 in lunr's exact evaluation order, so every double rounds the same way.
-                        double score = idf[term.Index] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
+                        double score = idf[termIndex] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
                         score *= fieldBoost;
                         score *= document.Boost;
-                        entries.Add((term.Index, JsCompat.Round(score * 1000)));
+                        entries.Add((termIndex, JsCompat.Round(score * 1000)));
                     }
                     entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
 
@@ -326,7 +333,7 @@ public sealed class LunrIndexBuilder
                     sb.Append("]]");
                 }
             }
-        }, finish);
+        }, finish, emit);
     }
 
     private static double InverseDocumentFrequency(Term term, int documentCount)
@@ -338,7 +345,7 @@ public sealed class LunrIndexBuilder
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
 
-    private T[] InvertedIndex<T>(Func<StringBuilder, T> finish, int parallelism)
+    private void WriteInvertedIndex<T>(Func<StringBuilder, T> finish, Action<T> emit, int parallelism) where T : class
     {
         // Postings are objects keyed by docRef, so array-index-like refs are written first.
         var rank = new int[_documents.Count];
@@ -350,7 +357,7 @@ public sealed class LunrIndexBuilder
 
         // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
         var terms = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
-        return TextBlocks.Write(terms.Length, 512, parallelism, (sb, from, to) =>
+        TextBlocks.Write(terms.Length, 512, parallelism, (sb, from, to) =>
         {
             for (int t = from; t < to; t++)
             {
@@ -381,22 +388,23 @@ public sealed class LunrIndexBuilder
                 }
                 sb.Append("}]");
             }
-        }, finish);
+        }, finish, emit);
     }
 
-    private static void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)
+    private void AppendPosting(StringBuilder sb, Posting posting, string[] quotedReferences)
     {
         sb.Append(quotedReferences[posting.DocIndex]);
-        if (posting.Positions is null)
+        if (posting.Positions < 0)
         {
             sb.Append(":{}");
             return;
         }
         sb.Append(":{\"position\":[");
-        for (int i = 0; i < posting.Positions.Count; i++)
+        var positions = _positions[posting.Positions];
+        for (int i = 0; i < positions.Count; i++)
         {
             if (i > 0) sb.Append(',');
-            var (start, length) = posting.Positions[i];
+            var (start, length) = positions[i];
             if (start < 0) sb.Append("null");
             else sb.Append('[').Append(start).Append(',').Append(length).Append(']');
         }
@@ -411,7 +419,7 @@ public sealed class LunrIndexBuilder
     private sealed class FieldStats(int length, int distinctTerms)
     {
         public int Length { get; } = length;
-        public List<(Term Term, int Count)> TermFrequencies { get; } = new(distinctTerms);
+        public List<(int TermIndex, int Count)> TermFrequencies { get; } = new(distinctTerms);
     }
 
     private sealed class Term(string text, int index, int fieldCount)
@@ -421,5 +429,9 @@ public sealed class LunrIndexBuilder
         public List<Posting>[] Postings { get; } = [.. Enumerable.Range(0, fieldCount).Select(_ => new List<Posting>())];
     }
 
-    private readonly record struct Posting(int DocIndex, List<(int Start, int Length)>? Positions);
+    /// <summary>
+    /// A document that has the term, and where its positions are kept in <see cref="_positions"/> (-1: none). Two ints:
+    /// a site of 21,000 documents has millions of postings, almost always without positions.
+    /// </summary>
+    private readonly record struct Posting(int DocIndex, int Positions);
 }

@@ -16,26 +16,52 @@ public static class SearchIndexFiles
     /// <summary>Title, keywords (place, organisation, themes, target groups) and text. One-letter names: every term in the index repeats every field name.</summary>
     public static readonly IReadOnlyList<LunrField> Fields = [new("t", 10), new("k", 3), new("x")];
 
-    /// <returns>
-    /// The contents of <see cref="IndexFile"/> and <see cref="DocumentsFile"/>, as UTF-8, each in pieces to be written one
-    /// after the other: at 20,000 cards the two files are a quarter of a gigabyte, which need not be copied into one array.
-    /// </returns>
-    /// <param name="parallelism">How many documents are analysed at once; the index is the same for any value.</param>
-    public static (IReadOnlyList<byte[]> Index, IReadOnlyList<byte[]> Documents) Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1)
+    /// <summary>
+    /// The contents of <see cref="IndexFile"/> and <see cref="DocumentsFile"/> as UTF-8, handed to
+    /// <paramref name="index"/> and <paramref name="store"/> in pieces, in order, as they are made: at 20,000 cards the
+    /// two files are a quarter of a gigabyte, which is never in memory at once.
+    /// </summary>
+    /// <remarks>
+    /// The store is written while the index is built, from the same documents; once both are done, nothing holds the
+    /// documents (0.2 GB of text at 20,000 cards) while the index is written.
+    /// </remarks>
+    /// <param name="parallelism">How many documents are analysed at once; the files are the same for any value.</param>
+    public static void Write(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles,
+        Action<byte[]> index, Action<byte[]> store, int parallelism = 1)
     {
-        var builder = new LunrIndexBuilder(Fields);
-        builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism);
-        IReadOnlyList<byte[]> index = [], store = [];
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => index = Script("KENNIS_ZOEKINDEX", builder.JsonParts(EscapedUtf8, parallelism)),
-            () => store = [.. Script("KENNIS_DOCUMENTEN", Store(documents, parallelism)), .. Script("KENNIS_THEMAS", [EscapedUtf8(Themes(themeTitles))])]);
+        var builder = Index(documents, themeTitles, store, parallelism);
+        index(ScriptStart("KENNIS_ZOEKINDEX"));
+        builder.WriteJson(EscapedUtf8, index, parallelism);
+        index(ScriptEnd);
+    }
+
+    /// <summary><see cref="Write"/>, each file's pieces kept in a list.</summary>
+    public static (IReadOnlyList<byte[]> Index, IReadOnlyList<byte[]> Documents) Build(IReadOnlyList<SearchDocument> documents,
+        IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1)
+    {
+        List<byte[]> index = [], store = [];
+        Write(documents, themeTitles, index.Add, store.Add, parallelism);
         return (index, store);
     }
 
+    /// <summary>Builds the index and, alongside, writes the store. A method of its own, so that the documents are let go when it returns.</summary>
+    private static LunrIndexBuilder Index(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles,
+        Action<byte[]> store, int parallelism)
+    {
+        var builder = new LunrIndexBuilder(Fields);
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism),
+            () => WriteStore(documents, themeTitles, store, parallelism));
+        return builder;
+    }
+
     /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
-    private static IReadOnlyList<byte[]> Store(IReadOnlyList<SearchDocument> documents, int parallelism) =>
-        [EscapedUtf8(new StringBuilder("[")), .. TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
+    private static void WriteStore(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, Action<byte[]> store, int parallelism)
+    {
+        store(ScriptStart("KENNIS_DOCUMENTEN"));
+        store(EscapedUtf8(new StringBuilder("[")));
+        TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
@@ -58,7 +84,13 @@ public static class SearchIndexFiles
                 }
                 js.Append("]}");
             }
-        }, EscapedUtf8), EscapedUtf8(new StringBuilder("\n]"))];
+        }, EscapedUtf8, store);
+        store(EscapedUtf8(new StringBuilder("\n]")));
+        store(ScriptEnd);
+        store(ScriptStart("KENNIS_THEMAS"));
+        store(EscapedUtf8(Themes(themeTitles)));
+        store(ScriptEnd);
+    }
 
     private static StringBuilder Themes(IReadOnlyDictionary<string, string> themeTitles)
     {
@@ -86,9 +118,9 @@ public static class SearchIndexFiles
         return js.Append("');\n").ToString();
     }
 
-    /// <summary><see cref="Script(string, string)"/> in pieces, from JSON already escaped and encoded in pieces.</summary>
-    private static byte[][] Script(string variable, IReadOnlyList<byte[]> escapedJson) =>
-        [Encoding.UTF8.GetBytes($"window.{variable} = JSON.parse('"), .. escapedJson, "');\n"u8.ToArray()];
+    private static byte[] ScriptStart(string variable) => Encoding.UTF8.GetBytes($"window.{variable} = JSON.parse('");
+
+    private static readonly byte[] ScriptEnd = "');\n"u8.ToArray();
 
     /// <summary>
     /// A piece of JSON as it sits inside a single-quoted JavaScript string, straight from the builder to UTF-8: no

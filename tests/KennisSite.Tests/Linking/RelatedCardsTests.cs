@@ -12,7 +12,7 @@ public class RelatedCardsTests
         Enumerable.Range(0, 8).Select(i => new FunctionDefinition($"f{i}", $"F{i}", "")).ToList());
 
     private static PracticeCard Card(string slug, int[] scores, string[] themes) =>
-        new(slug, new SourceFile($"content/praktijkvoorbeelden/{slug}.yml", ""), slug, "Brussel", "Vzw", "Wat.", null, null, [], null, null, [], [], [], null, [],
+        new(slug, $"content/praktijkvoorbeelden/{slug}.yml", slug, "Brussel", "Vzw", "Wat.", null, null, [], null, null, [], [], [], null, [],
             scores.Select((s, i) => new FunctionScore($"f{i}", s)).ToList(), null,
             themes.Select(t => new Positioned<string>(t, new KennisSite.Diagnostics.SourceLocation("x"))).ToList(), null);
 
