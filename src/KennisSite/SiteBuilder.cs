@@ -143,19 +143,26 @@ public static class SiteBuilder
 
         // Index
         // Written and deflated as they are made, like the pages: on a site of 20,000 cards the two are a quarter of a
-        // gigabyte. In a function of its own, so that nothing in this method keeps the search documents.
+        // gigabyte.
+        var themeTitles = content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal);
+        IReadOnlyList<SearchDocument> Documents() => SearchDocuments.Collect(content, urls, parallel.MaxDegreeOfParallelism);
         OutputFile[] SearchFiles()
         {
-            var documents = SearchDocuments.Collect(content, urls, parallel.MaxDegreeOfParallelism);
-            var themes = content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal);
             if (writer is null)
             {
-                var (index, store) = SearchIndexFiles.Build(documents, themes, parallel.MaxDegreeOfParallelism);
+                var (index, store) = SearchIndexFiles.Build(Documents(), themeTitles, parallel.MaxDegreeOfParallelism);
                 return [OutputFile.Joined(SearchIndexFiles.IndexFile, index), OutputFile.Joined(SearchIndexFiles.DocumentsFile, store)];
             }
             using var indexFile = writer.Open(SearchIndexFiles.IndexFile);
             using var storeFile = writer.Open(SearchIndexFiles.DocumentsFile);
-            SearchIndexFiles.Write(documents, themes, piece => indexFile.Write(piece), piece => storeFile.Write(piece), parallel.MaxDegreeOfParallelism);
+            Action<byte[]> writeStore = piece => storeFile.Write(piece);
+            // The documents go straight into the call: no variable here holds them once it returns.
+            var builder = SearchIndexFiles.IndexAndWriteStore(Documents(), themeTitles, writeStore, parallel.MaxDegreeOfParallelism);
+            // The search documents are garbage now (their text is in the store file), and so is what analysing them
+            // left. Collected here, the index is written into that room rather than on top of it: measured in turns,
+            // the peak of a site of 20,000 cards fell from 1.39-1.43 to 1.27-1.31 GiB (1.35-1.40 without compacting).
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            SearchIndexFiles.WriteIndex(builder, piece => indexFile.Write(piece), parallel.MaxDegreeOfParallelism);
             return [indexFile.Finish(), storeFile.Finish()];
         }
         files.AddRange(SearchFiles());

@@ -193,7 +193,7 @@ public sealed class TemplateSet
         // A card's wheel inside a card that is kept would only be found again through the card: keeping both took
         // more memory than all the cards (600 MB at 20,000 cards).
         var insideKept = context.InsideKeptPartial;
-        var keep = key is not null && !insideKept;
+        var keep = key is not null && !insideKept && _partials.CalledBefore(key);
         context.InsideKeptPartial = insideKept || keep;
         try
         {
