@@ -13,16 +13,23 @@ public static class BuildBenchmark
     /// <summary>A size and the target for it: its own (time, memory) or a ratio to Hugo without related content.</summary>
     private sealed record Size(string Name, int Cahiers, int Cards)
     {
-        public (Func<double, long, bool> Met, string What)? OwnTarget { get; init; }
+        /// <summary>The issue's own targets for this size, each reported on a line of its own: one can be met and another not.</summary>
+        public IReadOnlyList<Target> Targets { get; init; } = [];
         public double? MaxRatio { get; init; }
     }
 
     private static readonly Size[] Sizes =
     [
-        new("klein", 0, 0) { OwnTarget = ((ms, _) => ms < 500, "onder 0,5 s") },
+        new("klein", 0, 0) { Targets = [new("tijd", "onder 0,5 s", (ms, _) => ms < 500)] },
         new("middel", 100, 2000) { MaxRatio = 1.0 },
-        new("groot", 1000, 20000) { OwnTarget = ((ms, peak) => ms <= 10_000 && peak <= 1_500_000_000, "hoogstens 10 s en 1,5 GB piekgeheugen") },
+        new("groot", 1000, 20000)
+        {
+            Targets = [new("tijd", "hoogstens 10 s", (ms, _) => ms <= 10_000), new("geheugen", "hoogstens 1,5 GB piekgeheugen", (_, peak) => peak <= 1_500_000_000)],
+        },
     ];
+
+    /// <param name="Met">From the median wall time in milliseconds and the highest peak memory in bytes.</param>
+    private sealed record Target(string Name, string What, Func<double, long, bool> Met);
 
     public sealed record Measurement(double WallMs, long PeakBytes)
     {
@@ -91,8 +98,8 @@ public static class BuildBenchmark
                 report.Add("KennisSite: pagina's", Report.Number(pages), "met zoekindex, verwante voorbeelden, themamatrix, offline-zip");
                 report.Add("KennisSite: tijd (mediaan)", Report.Ms(Median(kennis, m => m.WallMs)), Report.Runs(kennis.Select(m => m.WallMs).ToList()));
                 report.Add("KennisSite: piekgeheugen", Mb(kennis.Max(m => m.PeakBytes)));
-                if (size.OwnTarget is { } target)
-                    report.Add("KennisSite: doel", target.Met(Median(kennis, m => m.WallMs), kennis.Max(m => m.PeakBytes)) ? "gehaald" : "niet gehaald", target.What);
+                foreach (var target in size.Targets)
+                    report.Add($"KennisSite: doel {target.Name}", target.Met(Median(kennis, m => m.WallMs), kennis.Max(m => m.PeakBytes)) ? "gehaald" : "niet gehaald", target.What);
                 var replacing = Interleaved(runs, [($"{size.Name}: KennisSite over de vorige site", () => Measure(cli, ["build", "--site", site, "--uitvoer", output]))])[0];
                 report.Add("KennisSite over de vorige site: tijd (mediaan)", Report.Ms(Median(replacing, m => m.WallMs)),
                     $"{Report.Runs(replacing.Select(m => m.WallMs).ToList())}; vervangt de vorige uitvoer in één keer en wist ze");

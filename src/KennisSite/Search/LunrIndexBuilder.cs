@@ -269,9 +269,9 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>
-    /// <see cref="ToJson"/> in pieces, in order: each turned into its final form (the bytes of its file) by <paramref name="finish"/> on
-    /// the processor that wrote it, then handed to <paramref name="emit"/>. A large site's index goes to its file this
-    /// way, never whole: at 20,000 cards it is 170 MB.
+    /// <see cref="ToJson"/> in pieces, in order: each turned into its final form (the bytes of its file) by
+    /// <paramref name="finish"/> on the processor that wrote it, then handed to <paramref name="emit"/>. A large site's
+    /// index goes to its file this way, never whole: at 20,000 cards it is 170 MB.
     /// </summary>
     public void WriteJson<T>(Func<StringBuilder, T> finish, Action<T> emit, int parallelism = 1) where T : class
     {
