@@ -17,7 +17,7 @@ public static class ContentLoader
     public static SiteContent Load(string siteRoot, SiteConfig config, MarkdownParser markdown, bool includeDrafts, DiagnosticBag diagnostics,
         ParsedFiles? parsed = null, int parallelism = 1)
     {
-        parsed ??= new ParsedFiles();
+        parsed ??= new ParsedFiles(keep: false); // no later build can reuse it
         parsed.StartLoad();
         var reader = new CachingReader(parsed, config, markdown, diagnostics);
         var contentRoot = Path.Combine(siteRoot, ContentFolder);
