@@ -109,15 +109,7 @@ public sealed class TemplateSet
         Render(templateName, globals, outputPath, diagnostics, (context, layout) =>
         {
             using var writer = new Utf8StreamWriter(into);
-            context.PushOutput(new TextWriterOutput(writer));
-            try
-            {
-                if (layout.Page is not null) context.Evaluate(layout.Page);
-            }
-            finally
-            {
-                context.PopOutput();
-            }
+            EvaluateTo(context, layout, new TextWriterOutput(writer));
         });
 
     private IReadOnlyList<string>? Render(string templateName, ScriptObject globals, string outputPath, DiagnosticBag diagnostics,
@@ -232,7 +224,13 @@ public sealed class TemplateSet
     private StringBuilder EvaluateInto(TemplateContext context, Template template)
     {
         var output = _builders.TryTake(out var kept) ? kept : new StringBuilder(16 * 1024);
-        context.PushOutput(new StringBuilderOutput(output));
+        EvaluateTo(context, template, new StringBuilderOutput(output));
+        return output;
+    }
+
+    private static void EvaluateTo(TemplateContext context, Template template, IScriptOutput output)
+    {
+        context.PushOutput(output);
         try
         {
             if (template.Page is not null) context.Evaluate(template.Page);
@@ -241,7 +239,6 @@ public sealed class TemplateSet
         {
             context.PopOutput();
         }
-        return output;
     }
 
     private void Return(StringBuilder output)
