@@ -184,10 +184,16 @@ public sealed class DutchAnalyzer
         var known = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         if (known.TryGetValue(token, out string? term)) return term;
         var text = token.ToString();
-        string trimmed = Trim(text);
-        term = IsStopWord(trimmed) ? null : Stem(trimmed);
+        term = TermOf(text);
         _terms.Add(text, term);
         return term;
+    }
+
+    /// <summary>The index pipeline on one lowercased token, as <see cref="ToTerm"/> but remembering nothing.</summary>
+    public string? TermOf(string token)
+    {
+        string trimmed = Trim(token);
+        return IsStopWord(trimmed) ? null : Stem(trimmed);
     }
 
     /// <summary>Normalise, tokenize and run the index pipeline; returns the surviving terms in order.</summary>

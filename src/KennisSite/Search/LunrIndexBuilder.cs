@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace KennisSite.Search;
@@ -64,10 +65,13 @@ public sealed class LunrIndexBuilder
     private readonly LunrField[] _fields; // in JavaScript key order, which is also lunr's processing order
     private readonly Dictionary<string, int> _fieldIndex = new(StringComparer.Ordinal);
     private readonly bool _storePositions;
-    private readonly Analysis _analysis = new();
+    private readonly Analysis _analysis;
     private readonly List<Document> _documents = [];
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Term> _terms = new(StringComparer.Ordinal);
+    // Made by the analysing threads, numbered by the adding one in order of first occurrence (_index), which is also
+    // the order of _indexed.
+    private readonly ConcurrentDictionary<string, Term> _terms = new(StringComparer.Ordinal);
+    private readonly List<Term> _indexed = [];
     private readonly List<List<(int Start, int Length)>> _positions = [];
     private readonly long[] _totalFieldLengths;
     private readonly int _numericFieldCount;
@@ -94,6 +98,7 @@ public sealed class LunrIndexBuilder
             if (!_fieldIndex.TryAdd(_fields[i].Name, i)) throw new ArgumentException($"Duplicate field '{_fields[i].Name}'.", nameof(fields));
         }
         _storePositions = storePositions;
+        _analysis = new Analysis(_terms, _fields.Length);
         _totalFieldLengths = new long[_fields.Length];
         _numericFieldCount = _fields.Count(f => JsCompat.IsArrayIndex(f.Name, out _));
     }
@@ -131,14 +136,14 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyses = new ConcurrentBag<Analysis>(); // their term caches carry over from batch to batch
+        var analyses = new ConcurrentBag<Analysis>(); // their token caches carry over from batch to batch
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var adding = Task.CompletedTask;
         for (var start = 0; start < documents.Count; start += batchSize)
         {
             var from = start;
             var analyzed = new AnalyzedField[Math.Min(batchSize, documents.Count - from)][];
-            Parallel.For(0, analyzed.Length, options, () => analyses.TryTake(out var kept) ? kept : new Analysis(),
+            Parallel.For(0, analyzed.Length, options, () => analyses.TryTake(out var kept) ? kept : new Analysis(_terms, _fields.Length),
                 (i, _, analysis) =>
                 {
                     analyzed[i] = Analyze(documents[from + i].Values, analysis);
@@ -164,22 +169,66 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>One field of one document, analysed: its length in terms, and each distinct term in order of first occurrence.</summary>
-    private sealed record AnalyzedField(int Length, List<AnalyzedTerm> Terms);
+    private sealed record AnalyzedField(int Length, AnalyzedTerm[] Terms);
 
-    private sealed class AnalyzedTerm(string text)
+    private struct AnalyzedTerm(Term term, List<(int Start, int Length)>? positions)
     {
-        public string Text { get; } = text;
+        public readonly Term Term = term;
         public int Count;
-        public List<(int Start, int Length)>? Positions;
+        public readonly List<(int Start, int Length)>? Positions = positions;
     }
 
-    /// <summary>What one thread needs to analyse documents, kept from document to document.</summary>
-    private sealed class Analysis
+    /// <summary>
+    /// What one thread needs to analyse documents, kept from document to document: for each token it has met, the term
+    /// it becomes. Most tokens of a text have been met before, so each costs one look-up, and counting it in its field
+    /// needs no other.
+    /// </summary>
+    private sealed class Analysis(ConcurrentDictionary<string, Term> terms, int fieldCount)
     {
-        public DutchAnalyzer Analyzer { get; } = new();
+        private readonly DutchAnalyzer _analyzer = new();
+        private readonly Dictionary<string, Slot?> _byToken = new(StringComparer.Ordinal); // null: a stop word
+        private readonly Dictionary<string, Slot> _byTerm = new(StringComparer.Ordinal);
+        private readonly List<AnalyzedTerm> _fieldTerms = [];
+        private int _field;
 
-        /// <summary>The terms of the field being analysed; emptied for the next, so it is not grown again for each field.</summary>
-        public Dictionary<string, AnalyzedTerm> FieldTerms { get; } = new(StringComparer.Ordinal);
+        /// <summary>A term as this thread counts it: where it stands in the field being analysed, if it is in it.</summary>
+        private sealed class Slot(Term term)
+        {
+            public Term Term { get; } = term;
+            public int Field = -1;
+            public int Index;
+        }
+
+        public void StartField()
+        {
+            _field++;
+            _fieldTerms.Clear();
+        }
+
+        /// <summary>Counts a lowercased token in the field being analysed; false when the pipeline drops it.</summary>
+        public bool Count(ReadOnlySpan<char> token, int start, bool storePositions)
+        {
+            if (!_byToken.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var slot))
+            {
+                var text = token.ToString();
+                if (_analyzer.TermOf(text) is { } term && !_byTerm.TryGetValue(term, out slot))
+                    _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, t => new Term(t, fieldCount)));
+                _byToken[text] = slot;
+            }
+            if (slot is null) return false;
+            if (slot.Field != _field)
+            {
+                slot.Field = _field;
+                slot.Index = _fieldTerms.Count;
+                _fieldTerms.Add(new AnalyzedTerm(slot.Term, storePositions ? [] : null));
+            }
+            ref var counted = ref CollectionsMarshal.AsSpan(_fieldTerms)[slot.Index];
+            counted.Count++;
+            counted.Positions?.Add((start, token.Length));
+            return true;
+        }
+
+        public AnalyzedField FinishField(int length) => new(length, [.. _fieldTerms]);
     }
 
     /// <summary>
@@ -189,39 +238,24 @@ public sealed class LunrIndexBuilder
     private AnalyzedField[] Analyze(IReadOnlyDictionary<string, LunrValue?> values, Analysis analysis)
     {
         var fields = new AnalyzedField[_fields.Length];
-        var analyzer = analysis.Analyzer;
-        var byText = analysis.FieldTerms;
         for (int f = 0; f < _fields.Length; f++)
         {
-            var terms = new List<AnalyzedTerm>();
-            byText.Clear();
+            analysis.StartField();
             var length = 0;
-            void Add(string? text, int start, int tokenLength)
-            {
-                if (text is null) return;
-                length++;
-                if (!byText.TryGetValue(text, out var term))
-                {
-                    byText[text] = term = new AnalyzedTerm(text) { Positions = _storePositions ? [] : null };
-                    terms.Add(term);
-                }
-                term.Count++;
-                term.Positions?.Add((start, tokenLength));
-            }
             values.TryGetValue(_fields[f].Name, out LunrValue? value);
             if (value?.Text is { } text)
             {
                 string lower = DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(text));
                 foreach (var (start, tokenLength) in DutchAnalyzer.TokenRanges(lower))
-                    Add(analyzer.ToTerm(lower.AsSpan(start, tokenLength)), start, tokenLength);
+                    if (analysis.Count(lower.AsSpan(start, tokenLength), start, _storePositions)) length++;
             }
             else if (value is not null)
             {
                 // Array elements are one token each; they carry no position, serialized as null.
                 foreach (string? element in value.Tokens!)
-                    Add(analyzer.ToTerm(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")).AsSpan()), -1, 0);
+                    if (analysis.Count(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")), -1, _storePositions)) length++;
             }
-            fields[f] = new AnalyzedField(length, terms);
+            fields[f] = analysis.FinishField(length);
         }
         return fields;
     }
@@ -236,15 +270,16 @@ public sealed class LunrIndexBuilder
         _documents.Add(document);
         for (int f = 0; f < _fields.Length; f++)
         {
-            var stats = new FieldStats(fields[f].Length, fields[f].Terms.Count);
+            var stats = new FieldStats(fields[f].Length, fields[f].Terms.Length);
             document.Fields[f] = stats;
             foreach (var analyzed in fields[f].Terms)
             {
-                if (!_terms.TryGetValue(analyzed.Text, out Term? term))
+                var term = analyzed.Term;
+                if (term.Index < 0)
                 {
                     // _index follows first occurrence: documents in add order, fields in order, tokens in order.
-                    term = new Term(analyzed.Text, _terms.Count, _fields.Length);
-                    _terms.Add(analyzed.Text, term);
+                    term.Index = _indexed.Count;
+                    _indexed.Add(term);
                 }
                 stats.TermFrequencies.Add((term.Index, analyzed.Count));
                 var positions = -1;
@@ -253,7 +288,7 @@ public sealed class LunrIndexBuilder
                     positions = _positions.Count;
                     _positions.Add(analyzed.Positions);
                 }
-                term.Postings[f].Add(new Posting(docIndex, positions));
+                (term.Postings[f] ??= []).Add(new Posting(docIndex, positions));
             }
             _totalFieldLengths[f] += stats.Length;
         }
@@ -296,8 +331,8 @@ public sealed class LunrIndexBuilder
     {
         int n = _documents.Count;
         var averageLengths = _totalFieldLengths.Select(total => (double)total / n).ToArray();
-        var idf = new double[_terms.Count];
-        foreach (var term in _terms.Values) idf[term.Index] = InverseDocumentFrequency(term, n);
+        var idf = new double[_indexed.Count];
+        foreach (var term in _indexed) idf[term.Index] = InverseDocumentFrequency(term, n);
 
         TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
         {
@@ -340,7 +375,7 @@ public sealed class LunrIndexBuilder
     {
         // Counts (field, document) pairs, as lunr.idf does, so it can exceed the document count.
         int documentsWithTerm = 0;
-        foreach (var postings in term.Postings) documentsWithTerm += postings.Count;
+        foreach (var postings in term.Postings) documentsWithTerm += postings?.Count ?? 0;
         double x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
         return FdlibmLog.Log(1 + Math.Abs(x));
     }
@@ -356,7 +391,7 @@ public sealed class LunrIndexBuilder
         var quotedReferences = _documents.Select(d => JsCompat.Quote(d.Reference)).ToArray();
 
         // lunr.Index.load rejects terms that are not in UTF-16 code unit order.
-        var terms = _terms.Values.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
+        var terms = _indexed.OrderBy(t => t.Text, StringComparer.Ordinal).ToArray();
         TextBlocks.Write(terms.Length, 512, parallelism, (sb, from, to) =>
         {
             for (int t = from; t < to; t++)
@@ -378,7 +413,7 @@ public sealed class LunrIndexBuilder
                     int f = k < _numericFieldCount ? k : k - 1;
                     JsCompat.AppendString(sb, _fields[f].Name);
                     sb.Append(":{");
-                    List<Posting> postings = needsReorder ? [.. term.Postings[f].OrderBy(p => rank[p.DocIndex])] : term.Postings[f];
+                    List<Posting> postings = term.Postings[f] is not { } all ? [] : needsReorder ? [.. all.OrderBy(p => rank[p.DocIndex])] : all;
                     for (int p = 0; p < postings.Count; p++)
                     {
                         if (p > 0) sb.Append(',');
@@ -422,11 +457,12 @@ public sealed class LunrIndexBuilder
         public List<(int TermIndex, int Count)> TermFrequencies { get; } = new(distinctTerms);
     }
 
-    private sealed class Term(string text, int index, int fieldCount)
+    /// <summary>A term of the index; its number and postings are filled in by the thread that adds documents, in order.</summary>
+    private sealed class Term(string text, int fieldCount)
     {
         public string Text { get; } = text;
-        public int Index { get; } = index;
-        public List<Posting>[] Postings { get; } = [.. Enumerable.Range(0, fieldCount).Select(_ => new List<Posting>())];
+        public int Index = -1;
+        public List<Posting>?[] Postings { get; } = new List<Posting>?[fieldCount]; // null: not in that field
     }
 
     /// <summary>
