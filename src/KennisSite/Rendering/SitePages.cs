@@ -49,10 +49,12 @@ public sealed class SitePages
     public SiteView Site => new(
         _content.Config.Title, _content.Config.Language, _framework.Name,
         _framework.Functions.Select(f => new FunctionView(f.Key, f.Name, f.Description, _urls.Href(SiteUrls.Function(f.Key)))).ToList(),
-        Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Select(l => new LevelView(l, _framework.LabelFor(l), FunctionWheel.ShadeFor(l, _framework))).ToList(),
+        Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Select(LevelOf).ToList(),
         _content.Pages.Select(p => new LinkView(p.Title, _urls.Href(SiteUrls.Page(p.Slug)))).ToList(),
         _urls.Href(SiteUrls.Home), _urls.Href(SiteUrls.CahiersOverview), _urls.Href(SiteUrls.Catalogue),
         _urls.Href(SiteUrls.ThemesOverview), _urls.Href(SiteUrls.FunctionsOverview), _urls.Href(SiteUrls.Search), "feed.xml");
+
+    private LevelView LevelOf(int level) => new(level, _framework.LabelFor(level), FunctionWheel.ShadeFor(level, _framework));
 
     /// <summary>The pages that show the offline zip's size, rendered again once the zip is made.</summary>
     public IEnumerable<PageJob> PagesShowingZip(ZipView? zip)
@@ -125,13 +127,20 @@ public sealed class SitePages
         foreach (var function in _framework.Functions)
             yield return Job(SiteUrls.Function(function.Key), "functie.html", "functie", function.Name,
                 function.Description.Length > 0 ? function.Description : $"Praktijkvoorbeelden gerangschikt op {function.Name}.", "functies",
-                () => new
+                () =>
                 {
-                    Function = new FunctionView(function.Key, function.Name, function.Description, _urls.Href(SiteUrls.Function(function.Key))),
-                    Cards = _content.Cards
-                        .OrderByDescending(c => c.ScoreOf(function.Key)).ThenBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
+                    var ranked = _content.Cards
+                        .OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Slug, StringComparer.Ordinal)
                         .Select(c => new RankedCard(_cards[c.Slug], c.ScoreOf(function.Key), _framework.LabelFor(c.ScoreOf(function.Key))))
-                        .ToList(),
+                        .ToLookup(r => r.Score);
+                    return new
+                    {
+                        Function = new FunctionView(function.Key, function.Name, function.Description, _urls.Href(SiteUrls.Function(function.Key))),
+                        // Grouped here, not in the template: a template that picks each level's cards out of all of them
+                        // walks every card once per level, and twice per level to count them (160,000 times at 20,000 cards).
+                        Levels = Enumerable.Range(_framework.Min, _framework.Max - _framework.Min + 1).Reverse()
+                            .Where(ranked.Contains).Select(l => new LevelGroup(LevelOf(l), [.. ranked[l]])).ToList(),
+                    };
                 });
 
         yield return Job(SiteUrls.ThemesOverview, "themas.html", "themas", "Thema's",

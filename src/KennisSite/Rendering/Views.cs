@@ -45,6 +45,9 @@ public sealed record CahierSummary(string Slug, string Title, string Url, string
 
 public sealed record RankedCard(CardSummary Card, int Score, string Label);
 
+/// <summary>The cards that score one level on a function, in title order.</summary>
+public sealed record LevelGroup(LevelView Level, IReadOnlyList<RankedCard> Cards);
+
 public sealed record ThemeOverlapView(ThemeRef Theme, int Count, string AnchorId, IReadOnlyList<CahierSummary> Cahiers, IReadOnlyList<CardSummary> Cards);
 
 public sealed record ThemeGroupView(string Key, string Name, IReadOnlyList<ThemeCount> Themes);
