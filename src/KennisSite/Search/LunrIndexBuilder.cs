@@ -186,7 +186,10 @@ public sealed class LunrIndexBuilder
     private sealed class Analysis(ConcurrentDictionary<string, Term> terms, int fieldCount)
     {
         private readonly DutchAnalyzer _analyzer = new();
-        private readonly Dictionary<string, Slot?> _byToken = new(StringComparer.Ordinal); // null: a stop word
+        // Looked up by the token's span (no string per token); a null slot is a stop word. The lookup is made once: it is
+        // asked for every token.
+        private readonly Dictionary<string, Slot?>.AlternateLookup<ReadOnlySpan<char>> _byToken =
+            new Dictionary<string, Slot?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, Slot> _byTerm = new(StringComparer.Ordinal);
         private readonly List<AnalyzedTerm> _fieldTerms = [];
         private int _field;
@@ -208,12 +211,12 @@ public sealed class LunrIndexBuilder
         /// <summary>Counts a lowercased token in the field being analysed; false when the pipeline drops it.</summary>
         public bool Count(ReadOnlySpan<char> token, int start, bool storePositions)
         {
-            if (!_byToken.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var slot))
+            if (!_byToken.TryGetValue(token, out var slot))
             {
                 var text = token.ToString();
                 if (_analyzer.TermOf(text) is { } term && !_byTerm.TryGetValue(term, out slot))
                     _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, t => new Term(t, fieldCount)));
-                _byToken[text] = slot;
+                _byToken.Dictionary[text] = slot;
             }
             if (slot is null) return false;
             if (slot.Field != _field)
