@@ -14,9 +14,11 @@ public sealed class LiveReloadListener : IAsyncDisposable
     private LiveReloadListener(HttpResponseMessage response, StreamReader events) => (_response, _events) = (response, events);
 
     /// <summary>Returns once the server has registered the page as open.</summary>
-    public static async Task<LiveReloadListener> OpenAsync(HttpClient http, string page)
+    /// <param name="servedAt">The version the page's script gives (<c>versie=</c>), as a browser sends it; null to leave it out.</param>
+    public static async Task<LiveReloadListener> OpenAsync(HttpClient http, string page, long? servedAt = null)
     {
-        var response = await http.GetAsync($"{LiveReload.EventsPath}?pagina={Uri.EscapeDataString(page)}", HttpCompletionOption.ResponseHeadersRead);
+        var version = servedAt is { } v ? $"versie={v}&" : "";
+        var response = await http.GetAsync($"{LiveReload.EventsPath}?{version}pagina={Uri.EscapeDataString(page)}", HttpCompletionOption.ResponseHeadersRead);
         if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
             throw new InvalidOperationException($"{LiveReload.EventsPath} answered with {response.Content.Headers.ContentType}, not an event stream.");
         var events = new StreamReader(await response.Content.ReadAsStreamAsync());

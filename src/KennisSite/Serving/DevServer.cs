@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using KennisSite.Diagnostics;
@@ -195,6 +196,8 @@ public sealed class DevServer : IAsyncDisposable
             response.Redirect(request.PathBase + request.Path + "/" + request.QueryString);
             return;
         }
+        // Read before the page: a reload asked for after this point is one the page has not seen.
+        var servedAt = _browsers.Reloads;
         var errors = _site.Errors;
         var content = _site.File(path);
         if (content is null)
@@ -209,12 +212,12 @@ public sealed class DevServer : IAsyncDisposable
             if (errors.Count > 0)
             {
                 response.StatusCode = StatusCodes.Status500InternalServerError;
-                await response.WriteAsync(ErrorOverlay.Page(errors));
+                await response.WriteAsync(ErrorOverlay.Page(errors, LiveReload.Script(servedAt)));
             }
             else if (!_site.HasBuilt)
             {
                 response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await response.WriteAsync($"<!DOCTYPE html><html lang=\"nl\"><title>Even geduld</title><p>De site wordt gebouwd; deze pagina laadt vanzelf.</p>{LiveReload.Script}</html>");
+                await response.WriteAsync($"<!DOCTYPE html><html lang=\"nl\"><title>Even geduld</title><p>De site wordt gebouwd; deze pagina laadt vanzelf.</p>{LiveReload.Script(servedAt)}</html>");
             }
             else await response.WriteAsync("<!DOCTYPE html><html lang=\"nl\"><title>Niet gevonden</title><p>Niet gevonden.</p></html>");
             return;
@@ -223,16 +226,16 @@ public sealed class DevServer : IAsyncDisposable
         if (path.EndsWith(".html", StringComparison.Ordinal))
         {
             response.ContentType = "text/html; charset=utf-8";
-            content = WithBrowserHelpers(content, errors);
+            content = WithBrowserHelpers(content, errors, servedAt);
         }
         response.ContentLength = content.Length;
         if (HttpMethods.IsGet(request.Method)) await response.Body.WriteAsync(content);
     }
 
-    private static byte[] WithBrowserHelpers(byte[] page, IReadOnlyList<Diagnostic> errors)
+    private static byte[] WithBrowserHelpers(byte[] page, IReadOnlyList<Diagnostic> errors, long servedAt)
     {
         var html = Encoding.UTF8.GetString(page);
-        var added = (errors.Count > 0 ? ErrorOverlay.Html(errors) : "") + LiveReload.Script;
+        var added = (errors.Count > 0 ? ErrorOverlay.Html(errors) : "") + LiveReload.Script(servedAt);
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return Encoding.UTF8.GetBytes(end < 0 ? html + added : html[..end] + added + html[end..]);
     }
@@ -240,8 +243,9 @@ public sealed class DevServer : IAsyncDisposable
     private async Task StreamEventsAsync(HttpContext http)
     {
         var page = OutputPathOf(http.Request.Query["pagina"].FirstOrDefault() ?? "/");
+        long? servedAt = long.TryParse(http.Request.Query["versie"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
         http.Response.ContentType = "text/event-stream";
-        var events = _browsers.Connect(page, out var disconnect);
+        var events = _browsers.Connect(page, servedAt, out var disconnect);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stop.Token);
         try
         {

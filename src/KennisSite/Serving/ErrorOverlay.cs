@@ -27,9 +27,9 @@ internal static class ErrorOverlay
             """;
     }
 
-    /// <summary>A page for when there is no good version yet to show underneath.</summary>
-    public static string Page(IReadOnlyList<Diagnostic> diagnostics) =>
-        $"<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fouten in de inhoud</title></head><body>{Html(diagnostics)}</body></html>\n";
+    /// <summary>A page for when there is no good version yet to show underneath; <paramref name="script"/> reloads it once fixed.</summary>
+    public static string Page(IReadOnlyList<Diagnostic> diagnostics, string script) =>
+        $"<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fouten in de inhoud</title></head><body>{Html(diagnostics)}{script}</body></html>\n";
 
     private static string Where(Diagnostic d) => d.Location?.ToString() ?? "site.yml";
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using KennisSite.Benchmarks;
 using KennisSite.Serving;
 using KennisSite.Tests.Infrastructure;
@@ -58,6 +60,42 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", fixedPage);
         Assert.True(_reports.Last().PagesReused > 0, "the rebuild after the fix rendered every page again");
     }
+
+    [Fact]
+    public async Task A_page_that_connects_only_after_its_rebuild_ended_still_reloads()
+    {
+        // The browser got the page, then the editor saved again before the page's event stream was open (a reload,
+        // the editor's quick second save): the rebuild's "herlaad" went to nobody.
+        var page = await _http.GetStringAsync(CardPage);
+        _site.Edit(Card, text => text.Replace("titel: ZOOM Seniors", "titel: ZOOM Seniors in Schaarbeek"));
+        await WaitForQuietAsync();
+
+        await using var browser = await LiveReloadListener.OpenAsync(_http, CardPage, ServedAt(page));
+        await browser.WaitForReloadAsync(Patience);
+        Assert.Contains("<h1>ZOOM Seniors in Schaarbeek</h1>", await _http.GetStringAsync(CardPage));
+    }
+
+    [Fact]
+    public async Task A_site_that_never_built_shows_its_errors_and_reloads_once_they_are_fixed()
+    {
+        using var broken = TestSite.FromSample();
+        broken.Edit(Card, text => text.Replace("gestart: ", "gestart: [nooit"));
+        await using var server = await DevServer.StartAsync(new BuildOptions(broken.Root), port: 0, _ => { });
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = Patience };
+
+        var response = await http.GetAsync(CardPage);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"kennissite-fouten\"", page);
+        await using var browser = await LiveReloadListener.OpenAsync(http, CardPage, ServedAt(page));
+        broken.Edit(Card, text => text.Replace("gestart: [nooit", "gestart: "));
+        await browser.WaitForReloadAsync(Patience);
+        Assert.Contains("<h1>ZOOM Seniors</h1>", await http.GetStringAsync(CardPage));
+    }
+
+    /// <summary>The version a served page's live-reload script sends, as the browser would.</summary>
+    private static long ServedAt(string page) =>
+        long.Parse(Regex.Match(page, @"versie=(\d+)&pagina=").Groups[1].Value, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Serves_the_site_as_a_web_server_would()
