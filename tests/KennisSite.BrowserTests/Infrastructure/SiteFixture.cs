@@ -113,6 +113,9 @@ public sealed class SiteFixture : IAsyncLifetime
             if (!File.Exists(chromium))
                 throw new InvalidOperationException($"Chromium not found at {chromium}. Install it (apt-get install -y chromium; tests/run.sh does this) or point {ChromiumVariable} at a Chromium binary.");
             var server = new StaticSiteServer(Path.Combine(temp, "site"));
+            // Expectations wait as long as actions do (5 s by default): on a busy two-core CI machine a page that is
+            // right can take longer than that to become so, and a wrong one still fails, only later.
+            Assertions.SetDefaultExpectTimeout(10_000);
             var playwright = await Playwright.CreateAsync();
             var browser = await playwright.Chromium.LaunchAsync(new()
             {
