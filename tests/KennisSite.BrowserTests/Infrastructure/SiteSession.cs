@@ -120,7 +120,9 @@ public sealed class SiteSession : IAsyncDisposable
 
     /// <summary>
     /// Waits until the page's address matches, then until that page has loaded. (Polling the address: Playwright's WaitForURL can miss
-    /// a navigation that commits between pressing and waiting, and then waits for one that never comes.)
+    /// a navigation that commits between pressing and waiting, and then waits for one that never comes. Asking the page itself
+    /// whether it has loaded, for a like reason: once, on a clean clone, WaitForLoadState(Load) waited its 15 s out although
+    /// Playwright had seen the page's network go idle.)
     /// </summary>
     public async Task WaitForPageAsync(Func<string, bool> arrived, string what, int timeoutMs = 15_000)
     {
@@ -130,7 +132,7 @@ public sealed class SiteSession : IAsyncDisposable
             if (clock.ElapsedMilliseconds > timeoutMs) Assert.Fail($"Did not arrive at {what} within {timeoutMs} ms; the browser is at {Relative(Page.Url)}.");
             await Task.Delay(20);
         }
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = timeoutMs, PollingInterval = 20 });
     }
 
     public void AssertNoProblems()
