@@ -215,7 +215,7 @@ public sealed class LunrIndexBuilder
             {
                 var text = token.ToString();
                 if (_analyzer.TermOf(text) is { } term && !_byTerm.TryGetValue(term, out slot))
-                    _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, t => new Term(t, fieldCount)));
+                    _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, static (t, count) => new Term(t, count), fieldCount));
                 _byToken.Dictionary[text] = slot;
             }
             if (slot is null) return false;
