@@ -8,23 +8,35 @@ public static class FrontMatter
 {
     public static YamlMap? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        var lines = file.Text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        // Only the lines up to the closing '---' are looked at: a cahier's body is tens of kilobytes.
+        var text = file.Text;
+        var firstEnd = LineEnd(text, 0);
+        if (text.AsSpan(0, firstEnd).TrimEnd() is not "---")
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterMissing,
                 "Het bestand moet beginnen met een blok gegevens tussen twee regels '---' (met minstens 'titel:').",
                 new SourceLocation(file.Path, 1, 1));
             return null;
         }
-        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
-        if (close < 0)
+        string? yaml = null;
+        for (var lineStart = firstEnd + 1; lineStart <= text.Length && yaml is null; lineStart = LineEnd(text, lineStart) + 1)
+        {
+            if (text.AsSpan(lineStart, LineEnd(text, lineStart) - lineStart).TrimEnd() is "---" or "...")
+                yaml = lineStart == firstEnd + 1 ? "" : text[(firstEnd + 1)..(lineStart - 1)];
+        }
+        if (yaml is null)
         {
             diagnostics.Error(DiagnosticCodes.FrontMatterMissing,
                 "Het gegevensblok bovenaan wordt niet afgesloten: zet een regel '---' onder de laatste sleutel.",
                 new SourceLocation(file.Path, 1, 1));
             return null;
         }
-        var yaml = string.Join('\n', lines[1..close]);
         return YamlText.ParseMapping(yaml, file.Path, firstLine: 2, diagnostics);
+    }
+
+    private static int LineEnd(string text, int start)
+    {
+        var newline = text.IndexOf('\n', start);
+        return newline < 0 ? text.Length : newline;
     }
 }

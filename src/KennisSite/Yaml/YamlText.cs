@@ -18,10 +18,12 @@ public static class YamlText
             return null;
         }
         var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text));
+        // Most files are in the simple form the fast parser reads; the others, and every error, are YamlDotNet's.
+        var simple = BlockYamlParser.TryParse(text);
+        Scanner? scanner = null;
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(simple ?? (IParser)new Parser(scanner = new Scanner(new StringReader(text))));
         }
         catch (YamlException e)
         {
@@ -29,7 +31,7 @@ public static class YamlText
                 new SourceLocation(path, Math.Max(1, (int)e.Start.Line + firstLine - 1), Math.Max(1, (int)e.Start.Column)));
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (scanner is not null && e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // YamlDotNet throws these on some malformed input instead of a YamlException; the scanner still knows where it was.
             diagnostics.Error(DiagnosticCodes.YamlSyntax, "De YAML-opmaak klopt niet op of vlak voor deze plaats. Controleer inspringing, dubbele punten en aanhalingstekens.",
@@ -42,7 +44,7 @@ public static class YamlText
             return new YamlMap(new YamlMappingNode(), path, offset, diagnostics);
 
         var root = stream.Documents[0].RootNode;
-        if (FindAnchor(root, depth: 0) is { } anchored)
+        if (simple is null && FindAnchor(root, depth: 0) is { } anchored) // the fast parser reads no anchors
         {
             diagnostics.Error(DiagnosticCodes.YamlAliasNotAllowed,
                 "Ankers (&) en verwijzingen (*) worden niet ondersteund: schrijf de waarde voluit.",
@@ -61,8 +63,8 @@ public static class YamlText
     private const int MaxDepth = 100;
 
     /// <summary>
-    /// YamlDotNet parses nesting recursively, so a file with thousands of '[' would overflow the stack and take the
-    /// whole build down. Counting brackets and indentation first is crude but errs only on absurd files.
+    /// YamlDotNet parses nesting recursively, and so does <see cref="BlockYamlParser"/>, so a file with thousands of '['
+    /// or of ever deeper lines would overflow the stack and take the whole build down. Counting brackets and indentation first is crude but errs only on absurd files.
     /// </summary>
     private static int? TooDeep(string text)
     {
