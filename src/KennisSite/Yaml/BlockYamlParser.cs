@@ -36,11 +36,15 @@ internal sealed class BlockYamlParser : IParser
     /// <summary>A line with something on it (not blank, not only a comment): where it starts and ends (before any '\r') in the text, and its indentation.</summary>
     private readonly record struct Line(int Start, int End, int Indent);
 
+    /// <summary>Well under YamlText.TooDeep's limit, so that a text this parser reads never needs that check.</summary>
+    private const int MaxIndent = 150;
+
     private sealed class Reader(string text)
     {
         private readonly List<Line> _lines = [];
         private readonly List<int> _lineStarts = [];
         private int _line;
+        private int _markLine;
 
         public List<ParsingEvent> Events { get; } = [];
 
@@ -62,23 +66,21 @@ internal sealed class BlockYamlParser : IParser
             return true;
         }
 
-        /// <summary>Also refuses characters YAML treats specially or does not allow (tabs, control characters, a byte-order mark, lone surrogates).</summary>
+        /// <summary>
+        /// Also refuses characters YAML treats specially or does not allow (tabs, control characters, a byte-order mark,
+        /// lone surrogates), and lines indented so deeply that reading them could overflow the stack (YamlText.TooDeep).
+        /// </summary>
         private bool SplitLines()
         {
+            if (!OnlyPlainCharacters()) return false;
             for (var start = 0; start <= text.Length;)
             {
                 _lineStarts.Add(start);
                 var newline = text.IndexOf('\n', start);
                 var end = newline < 0 ? text.Length : newline;
                 var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
-                var indent = 0;
-                while (start + indent < contentEnd && text[start + indent] == ' ') indent++;
-                for (var i = start; i < contentEnd; i++)
-                {
-                    var c = text[i];
-                    if (c < ' ' || c is > '~' and < '\u00a0' || c is '\ufeff' or '\ufffe' or '\uffff') return false;
-                    if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < contentEnd && char.IsLowSurrogate(text[++i]))) return false;
-                }
+                var indent = SkipSpaces(start, contentEnd) - start;
+                if (indent > MaxIndent) return false;
                 if (start + indent < contentEnd && text[start + indent] != '#')
                 {
                     if (IsDocumentMarker(start, contentEnd)) return false;
@@ -86,6 +88,21 @@ internal sealed class BlockYamlParser : IParser
                 }
                 if (newline < 0) break;
                 start = newline + 1;
+            }
+            return true;
+        }
+
+        private bool OnlyPlainCharacters()
+        {
+            var rest = text.AsSpan();
+            for (int next; (next = rest.IndexOfAnyExceptInRange(' ', '~')) >= 0; rest = rest[(next + 1)..])
+            {
+                var c = rest[next];
+                if (c == '\n' || c == '\r' && next + 1 < rest.Length && rest[next + 1] == '\n') continue;
+                if (c < '\u00a0' || c is '\ufeff' or '\ufffe' or '\uffff') return false;
+                if (!char.IsSurrogate(c)) continue;
+                if (!char.IsHighSurrogate(c) || next + 1 == rest.Length || !char.IsLowSurrogate(rest[next + 1])) return false;
+                next++;
             }
             return true;
         }
@@ -396,9 +413,13 @@ internal sealed class BlockYamlParser : IParser
         /// <summary>YamlDotNet's position of a character: its index, and its 1-based line and column.</summary>
         private Mark MarkAt(int index)
         {
-            var found = _lineStarts.BinarySearch(index);
-            var line = found >= 0 ? found : ~found - 1;
-            return new Mark(index, line + 1, index - _lineStarts[line] + 1);
+            // Nearly every position asked for is on the line of the one before.
+            if (index < _lineStarts[_markLine] || _markLine + 1 < _lineStarts.Count && index >= _lineStarts[_markLine + 1])
+            {
+                var found = _lineStarts.BinarySearch(index);
+                _markLine = found >= 0 ? found : ~found - 1;
+            }
+            return new Mark(index, _markLine + 1, index - _lineStarts[_markLine] + 1);
         }
     }
 }

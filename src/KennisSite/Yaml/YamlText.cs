@@ -10,7 +10,9 @@ public static class YamlText
     /// <param name="firstLine">The 1-based line of the file where the YAML text starts (front matter starts below the opening '---').</param>
     public static YamlMap? ParseMapping(string text, string path, int firstLine, DiagnosticBag diagnostics)
     {
-        if (TooDeep(text) is { } deepLine)
+        // Most files are in the simple form the fast parser reads; the others, and every error, are YamlDotNet's.
+        var simple = BlockYamlParser.TryParse(text);
+        if (simple is null && TooDeep(text) is { } deepLine)
         {
             diagnostics.Error(DiagnosticCodes.YamlSyntax,
                 $"De gegevens zijn meer dan {MaxDepth} niveaus diep genest; zo'n bestand kan KennisSite niet veilig lezen.",
@@ -18,8 +20,6 @@ public static class YamlText
             return null;
         }
         var stream = new YamlStream();
-        // Most files are in the simple form the fast parser reads; the others, and every error, are YamlDotNet's.
-        var simple = BlockYamlParser.TryParse(text);
         Scanner? scanner = null;
         try
         {
@@ -63,8 +63,8 @@ public static class YamlText
     private const int MaxDepth = 100;
 
     /// <summary>
-    /// YamlDotNet parses nesting recursively, and so does <see cref="BlockYamlParser"/>, so a file with thousands of '['
-    /// or of ever deeper lines would overflow the stack and take the whole build down. Counting brackets and indentation first is crude but errs only on absurd files.
+    /// YamlDotNet parses nesting recursively, so a file with thousands of '[' would overflow the stack and take the
+    /// whole build down. <see cref="BlockYamlParser"/> refuses such files itself. Counting brackets and indentation first is crude but errs only on absurd files.
     /// </summary>
     private static int? TooDeep(string text)
     {

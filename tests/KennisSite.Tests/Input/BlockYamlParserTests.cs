@@ -75,6 +75,15 @@ public class BlockYamlParserTests
     [InlineData("a: b\n   c: d\n")]
     public void Anything_else_is_left_to_YamlDotNet(string text) => Assert.Null(BlockYamlParser.TryParse(text));
 
+    [Fact]
+    public void Deeply_nested_text_is_left_to_YamlDotNet_and_its_depth_check()
+    {
+        var text = new StringBuilder();
+        for (var level = 0; level < 200; level++) text.Append(' ', level).Append('k').Append(level).Append(":\n");
+        text.Append(' ', 200).Append("k: x\n");
+        Assert.Null(BlockYamlParser.TryParse(text.ToString()));
+    }
+
     /// <summary>
     /// Thousands of small documents built from pieces that are easy to get wrong (quotes, escapes, colons, '#',
     /// indentation, empty values, broken lists): whatever the fast parser accepts, YamlDotNet must read the same way,
