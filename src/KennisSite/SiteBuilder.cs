@@ -71,7 +71,11 @@ public static class SiteBuilder
         // Link
         var urls = new SiteUrls(config.Links);
         var resolver = new LinkResolver(content, urls, diagnostics, cache.KeptForNextBuild ? cache.Resolved : null);
-        var cahierLinks = content.Cahiers.ToDictionary(c => c.Slug, c => resolver.Resolve(c.Source, c.Body), StringComparer.Ordinal);
+        // Each cahier on its own, in parallel: they are a hundred long documents, and diagnostics are sorted when reported.
+        var linksOfCahiers = new DocumentLinks[content.Cahiers.Count];
+        Parallel.For(0, content.Cahiers.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            i => linksOfCahiers[i] = resolver.Resolve(content.Cahiers[i].Source, content.Cahiers[i].Body));
+        var cahierLinks = content.Cahiers.Select((c, i) => (c.Slug, Links: linksOfCahiers[i])).ToDictionary(c => c.Slug, c => c.Links, StringComparer.Ordinal);
         foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
         foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
         var covers = new Dictionary<string, string>(StringComparer.Ordinal);

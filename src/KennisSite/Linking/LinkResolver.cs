@@ -80,7 +80,10 @@ public sealed class LinkResolver
         return hash.GetCurrentHashAsUInt128();
     }
 
-    /// <summary>Resolves every link and image in one Markdown document, rewriting them in place; returns what it links to.</summary>
+    /// <summary>
+    /// Resolves every link and image in one Markdown document, rewriting them in place; returns what it links to. Safe to
+    /// call for different documents at once.
+    /// </summary>
     public DocumentLinks Resolve(SourceFile source, MarkdownDocument document)
     {
         if (_resolved.Find(document, source.Path, _targetsVersion) is { } kept)
