@@ -57,6 +57,10 @@ public static class SiteBuilder
         BuildResult Done() => new(Finish(diagnostics, options.Strict), files, pageCount, outputFolder, clock.Elapsed) { Timings = timings };
 
         // Load and validate
+        // The templates are read while site.yml and content/ are: reading site.yml and listing content/ leave a processor
+        // free. Their problems are reported only if the build gets as far as using them.
+        var templateDiagnostics = new DiagnosticBag();
+        var loadingTemplates = render ? Task.Run(() => TemplateSet.Load(options.SiteRoot, templateDiagnostics, options.ReusePartials)) : null;
         var config = SiteConfigLoader.Load(options.SiteRoot, diagnostics);
         if (config is null) return Done();
         outputFolder = Path.GetFullPath(Path.Combine(options.SiteRoot, options.OutputFolder ?? config.OutputFolder));
@@ -64,7 +68,8 @@ public static class SiteBuilder
         var markdown = new MarkdownParser();
         var parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files, parallelism);
-        var templates = render ? TemplateSet.Load(options.SiteRoot, diagnostics, options.ReusePartials) : null;
+        var templates = loadingTemplates?.GetAwaiter().GetResult();
+        foreach (var diagnostic in templateDiagnostics.Items) diagnostics.Add(diagnostic);
 
         Stage("laden en valideren", "links");
 
