@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using KennisSite.Configuration;
 using KennisSite.Diagnostics;
 using KennisSite.Input;
@@ -31,10 +32,10 @@ public static class ContentLoader
             diagnostics.Warning(DiagnosticCodes.UnexpectedFile, "Er is geen map 'content'; de site is leeg.", null);
         else
         {
-            foreach (var entry in Entries(contentRoot, diagnostics, contentRoot))
+            foreach (var (entry, isDirectory) in Entries(contentRoot, diagnostics, contentRoot))
             {
                 var name = Path.GetFileName(entry);
-                if (!Directory.Exists(entry) || !KnownFolders.Contains(name))
+                if (!isDirectory || !KnownFolders.Contains(name))
                     diagnostics.Warning(DiagnosticCodes.UnexpectedFile,
                         $"'{name}' wordt niet gebruikt: content/ bevat alleen de mappen {string.Join(", ", KnownFolders)}.",
                         new SourceLocation($"{ContentFolder}/{name}"));
@@ -128,11 +129,11 @@ public static class ContentLoader
     {
         var folder = Path.Combine(contentRoot, "cahiers");
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) return;
-        foreach (var entry in Entries(folder, diagnostics, contentRoot))
+        foreach (var (entry, isDirectory) in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var relative = $"{ContentFolder}/cahiers/{name}";
-            if (Directory.Exists(entry))
+            if (isDirectory)
             {
                 var index = Path.Combine(entry, "index.md");
                 if (!File.Exists(index))
@@ -159,11 +160,11 @@ public static class ContentLoader
 
     private static void CollectAssets(string folder, string relative, List<ContentAsset> assets, DiagnosticBag diagnostics, string contentRoot)
     {
-        foreach (var entry in Entries(folder, diagnostics, contentRoot))
+        foreach (var (entry, isDirectory) in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var path = $"{relative}/{name}";
-            if (Directory.Exists(entry)) CollectAssets(entry, path, assets, diagnostics, contentRoot);
+            if (isDirectory) CollectAssets(entry, path, assets, diagnostics, contentRoot);
             else if (name != "index.md") assets.Add(new ContentAsset(path[(ContentFolder.Length + 1)..], entry));
         }
     }
@@ -172,11 +173,11 @@ public static class ContentLoader
     {
         var folder = Path.Combine(contentRoot, kind);
         if (!Directory.Exists(folder) || LinkLeavesFolder(folder, contentRoot)) yield break;
-        foreach (var entry in Entries(folder, diagnostics, contentRoot))
+        foreach (var (entry, isDirectory) in Entries(folder, diagnostics, contentRoot))
         {
             var name = Path.GetFileName(entry);
             var relative = $"{ContentFolder}/{kind}/{name}";
-            if (Directory.Exists(entry) || !name.EndsWith(extension, StringComparison.Ordinal))
+            if (isDirectory || !name.EndsWith(extension, StringComparison.Ordinal))
             {
                 diagnostics.Warning(DiagnosticCodes.UnexpectedFile, $"'{relative}' wordt niet gebruikt: in {kind}/ horen alleen {extension}-bestanden.", new SourceLocation(relative));
                 continue;
@@ -200,21 +201,27 @@ public static class ContentLoader
     /// <summary>
     /// Sorted so the build never depends on the file system's enumeration order; hidden files are editors' tools' business.
     /// A symbolic link is followed only when it stays inside content/, so no file from elsewhere on the machine is published.
+    /// Each entry comes with whether it is a folder (for a link: whether it points at one).
     /// </summary>
-    private static IEnumerable<string> Entries(string folder, DiagnosticBag diagnostics, string contentRoot)
+    private static IEnumerable<(string Path, bool IsDirectory)> Entries(string folder, DiagnosticBag diagnostics, string contentRoot)
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        // The listing itself says which entries are folders or links, so only a link costs another look at the disk:
+        // checking each file again took half of the 8,600 file-system calls of checking 2,000 cards.
+        var listed = new FileSystemEnumerable<(string Path, bool IsDirectory, bool IsLink)>(folder,
+            (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { AttributesToSkip = 0 });
+        foreach (var (entry, isDirectory, isLink) in listed.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.') || name.EndsWith('~')) continue;
-            if (LinkLeavesFolder(entry, contentRoot))
+            if (isLink && LinkLeavesFolder(entry, contentRoot))
             {
                 diagnostics.Error(DiagnosticCodes.LinkOutsideSite,
                     $"'{name}' is een snelkoppeling (symbolische link) naar een plaats buiten de map content; kopieer het bestand in de plaats.",
                     new SourceLocation(Path.GetRelativePath(Path.GetDirectoryName(contentRoot)!, entry).Replace('\\', '/')));
                 continue;
             }
-            yield return entry;
+            yield return (entry, isLink ? Directory.Exists(entry) : isDirectory);
         }
     }
 
