@@ -174,7 +174,10 @@ internal sealed class BlockYamlParser : IParser
             return true;
         }
 
-        /// <summary>A text or [a, b] list that ends on its line; the next line may not continue it.</summary>
+        /// <summary>
+        /// The value after a key or a dash: a text or [a, b] list that ends on its line, or a | or > text on the lines
+        /// below. The line after it may not continue it.
+        /// </summary>
         private bool InlineValue(int start, int parentColumn)
         {
             if (text[start] is '|' or '>') return BlockText(start, parentColumn);
@@ -186,7 +189,7 @@ internal sealed class BlockYamlParser : IParser
             }
             else
             {
-                var scalar = start < line.End ? BlockScalar(start, line.End, out end) : null;
+                var scalar = start < line.End ? LineScalar(start, line.End, out end) : null;
                 if (scalar is null) return false;
                 Events.Add(scalar);
             }
@@ -249,7 +252,8 @@ internal sealed class BlockYamlParser : IParser
             return _line == _lines.Count || _lines[_line].Indent <= parentColumn;
         }
 
-        private Scalar? BlockScalar(int start, int lineEnd, out int end)
+        /// <summary>A plain or quoted text that ends on its line.</summary>
+        private Scalar? LineScalar(int start, int lineEnd, out int end)
         {
             end = -1;
             switch (text[start])

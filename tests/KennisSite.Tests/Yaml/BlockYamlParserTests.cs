@@ -4,7 +4,7 @@ using KennisSite.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace KennisSite.Tests.Input;
+namespace KennisSite.Tests.Yaml;
 
 /// <summary>
 /// The fast YAML parser must read a file exactly as YamlDotNet does, positions included, or leave it to YamlDotNet:
