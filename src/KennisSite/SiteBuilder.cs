@@ -67,6 +67,7 @@ public static class SiteBuilder
         cache.UseConfig(config);
         var markdown = new MarkdownParser();
         var parallelism = options.Parallelism ?? Environment.ProcessorCount;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
         var content = ContentLoader.Load(options.SiteRoot, config, markdown, options.IncludeDrafts, diagnostics, cache.Files, parallelism);
         var templates = loadingTemplates?.GetAwaiter().GetResult();
         foreach (var diagnostic in templateDiagnostics.Items) diagnostics.Add(diagnostic);
@@ -78,8 +79,7 @@ public static class SiteBuilder
         var resolver = new LinkResolver(content, urls, diagnostics, cache.KeptForNextBuild ? cache.Resolved : null);
         // Each cahier on its own, in parallel: they are a hundred long documents, and diagnostics are sorted when reported.
         var linksOfCahiers = new DocumentLinks[content.Cahiers.Count];
-        Parallel.For(0, content.Cahiers.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => linksOfCahiers[i] = resolver.Resolve(content.Cahiers[i].Source, content.Cahiers[i].Body));
+        Parallel.For(0, content.Cahiers.Count, parallel, i => linksOfCahiers[i] = resolver.Resolve(content.Cahiers[i].Source, content.Cahiers[i].Body));
         var cahierLinks = content.Cahiers.Select((c, i) => (c.Slug, Links: linksOfCahiers[i])).ToDictionary(c => c.Slug, c => c.Links, StringComparer.Ordinal);
         foreach (var theme in content.Themes) resolver.Resolve(theme.Source, theme.Description);
         foreach (var page in content.Pages) resolver.Resolve(page.Source, page.Body);
@@ -119,7 +119,6 @@ public static class SiteBuilder
             return (file, !cache.KeptForNextBuild || cache.Pages.Keep(job.OutputPath, fingerprint, page.TemplatesUsed, page.Html, templates));
         }
         var rendered = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
         void RenderEach(IReadOnlyList<PageJob> batch)
         {
             var todo = batch.Where(j => !rendered.ContainsKey(j.OutputPath)).ToList();

@@ -1,3 +1,4 @@
+using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -208,7 +209,7 @@ internal sealed class BlockYamlParser : IParser
             var folded = text[start] == '>';
             var strip = start + 1 < _lines[_line].End && text[start + 1] == '-';
             if (!OnlyCommentAfter(start + (strip ? 2 : 1), _lines[_line].End)) return false;
-            var value = new System.Text.StringBuilder();
+            var value = new StringBuilder();
             var rawLine = _lineStarts.BinarySearch(_lines[_line].Start) + 1;
             int indent = -1, blankLines = 0, end = text.Length;
             var lastLineBroken = false; // a text at the very end of the file may have no line break to keep
@@ -246,8 +247,7 @@ internal sealed class BlockYamlParser : IParser
             }
             if (indent < 0) return false;
             if (!strip && lastLineBroken) value.Append('\n');
-            Events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), folded ? ScalarStyle.Folded : ScalarStyle.Literal, false, true,
-                MarkAt(start), MarkAt(end)));
+            Events.Add(QuotedScalar(value.ToString(), folded ? ScalarStyle.Folded : ScalarStyle.Literal, start, end));
             while (_line < _lines.Count && _lines[_line].Start < end) _line++;
             return _line == _lines.Count || _lines[_line].Indent <= parentColumn;
         }
@@ -279,12 +279,13 @@ internal sealed class BlockYamlParser : IParser
         {
             var startMark = MarkAt(start);
             Events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, isImplicit: true, SequenceStyle.Flow, startMark, startMark));
-            var i = SkipSpaces(start + 1, lineEnd);
-            if (i < lineEnd && text[i] == ']')
+            int Close(int bracket)
             {
-                Events.Add(new SequenceEnd(MarkAt(i), MarkAt(i)));
-                return i + 1;
+                Events.Add(new SequenceEnd(MarkAt(bracket), MarkAt(bracket)));
+                return bracket + 1;
             }
+            var i = SkipSpaces(start + 1, lineEnd);
+            if (i < lineEnd && text[i] == ']') return Close(i);
             while (i < lineEnd)
             {
                 int itemEnd;
@@ -306,11 +307,7 @@ internal sealed class BlockYamlParser : IParser
                 Events.Add(item);
                 i = SkipSpaces(itemEnd, lineEnd);
                 if (i == lineEnd) return -1; // the list goes on below: left to YamlDotNet
-                if (text[i] == ']')
-                {
-                    Events.Add(new SequenceEnd(MarkAt(i), MarkAt(i)));
-                    return i + 1;
-                }
+                if (text[i] == ']') return Close(i);
                 if (text[i] != ',') return -1;
                 i = SkipSpaces(i + 1, lineEnd);
                 if (i < lineEnd && text[i] is ',' or ']') return -1; // an empty item
@@ -325,16 +322,16 @@ internal sealed class BlockYamlParser : IParser
             if (close >= 0 && text[start + 1 + close] == '"') // no escapes: the text as it stands
             {
                 end = start + close + 2;
-                return new Scalar(AnchorName.Empty, TagName.Empty, text[(start + 1)..(end - 1)], ScalarStyle.DoubleQuoted, false, true, MarkAt(start), MarkAt(end));
+                return QuotedScalar(text[(start + 1)..(end - 1)], ScalarStyle.DoubleQuoted, start, end);
             }
-            var value = new System.Text.StringBuilder();
+            var value = new StringBuilder();
             for (var i = start + 1; i < lineEnd; i++)
             {
                 var c = text[i];
                 if (c == '"')
                 {
                     end = i + 1;
-                    return new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), ScalarStyle.DoubleQuoted, false, true, MarkAt(start), MarkAt(end));
+                    return QuotedScalar(value.ToString(), ScalarStyle.DoubleQuoted, start, end);
                 }
                 if (c != '\\')
                 {
@@ -356,7 +353,7 @@ internal sealed class BlockYamlParser : IParser
         private Scalar? SingleQuoted(int start, int lineEnd, out int end)
         {
             end = -1;
-            var value = new System.Text.StringBuilder();
+            var value = new StringBuilder();
             for (var i = start + 1; i < lineEnd; i++)
             {
                 if (text[i] != '\'')
@@ -371,7 +368,7 @@ internal sealed class BlockYamlParser : IParser
                     continue;
                 }
                 end = i + 1;
-                return new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), ScalarStyle.SingleQuoted, false, true, MarkAt(start), MarkAt(end));
+                return QuotedScalar(value.ToString(), ScalarStyle.SingleQuoted, start, end);
             }
             return null;
         }
@@ -411,6 +408,10 @@ internal sealed class BlockYamlParser : IParser
 
         private Scalar PlainScalar(string value, int start, int end) =>
             new(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false, MarkAt(start), MarkAt(end));
+
+        /// <summary>A quoted, | or > text: YamlDotNet marks it as not plain, so it is never read as a number or null.</summary>
+        private Scalar QuotedScalar(string value, ScalarStyle style, int start, int end) =>
+            new(AnchorName.Empty, TagName.Empty, value, style, false, true, MarkAt(start), MarkAt(end));
 
         private Mark EndOfText() => MarkAt(text.Length);
 

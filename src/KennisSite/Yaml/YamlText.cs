@@ -64,7 +64,8 @@ public static class YamlText
 
     /// <summary>
     /// YamlDotNet parses nesting recursively, so a file with thousands of '[' would overflow the stack and take the
-    /// whole build down. <see cref="BlockYamlParser"/> refuses such files itself. Counting brackets and indentation first is crude but errs only on absurd files.
+    /// whole build down. Counting brackets and indentation first is crude but errs only on absurd files.
+    /// <see cref="BlockYamlParser"/> refuses such files itself, so only what it leaves to YamlDotNet is counted.
     /// </summary>
     private static int? TooDeep(string text)
     {
