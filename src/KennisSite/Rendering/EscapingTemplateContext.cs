@@ -42,7 +42,9 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
     /// the type and does not change once made, so all pages share them.
     /// </summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
-        accessors.TryGetValue(target.GetType(), out var known) ? known : accessors.GetOrAdd(target.GetType(), base.GetMemberAccessorImpl(target));
+        accessors.TryGetValue(target.GetType(), out var known)
+            ? known
+            : accessors.GetOrAdd(target.GetType(), CompiledMemberAccessor.Wrap(base.GetMemberAccessorImpl(target), target.GetType(), MemberRenamer));
 
     public void PushScope(ScriptObject scope)
     {
