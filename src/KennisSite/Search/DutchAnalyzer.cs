@@ -146,10 +146,17 @@ public sealed class DutchAnalyzer
     /// <summary>trimmer-nl: strips leading and trailing non-word characters (per UTF-16 unit); inner characters stay.</summary>
     public static string Trim(string token)
     {
+        var trimmed = Trim(token.AsSpan());
+        return trimmed.Length == token.Length ? token : trimmed.ToString();
+    }
+
+    /// <summary>trimmer-nl on a token inside a larger text.</summary>
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> token)
+    {
         int start = 0, end = token.Length;
         while (start < end && !IsWordCharacter(token[start])) start++;
         while (end > start && !IsWordCharacter(token[end - 1])) end--;
-        return start == 0 && end == token.Length ? token : token[start..end];
+        return token[start..end];
     }
 
     /// <summary>True for the Latin-script characters of lunr.nl.wordCharacters and ASCII digits.</summary>

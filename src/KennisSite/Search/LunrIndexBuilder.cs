@@ -211,9 +211,11 @@ public sealed class LunrIndexBuilder
         /// <summary>Counts a lowercased token in the field being analysed; false when the pipeline drops it.</summary>
         public bool Count(ReadOnlySpan<char> token, int start, bool storePositions)
         {
-            if (!_byToken.TryGetValue(token, out var slot))
+            // Looked up trimmed: "zorg," and "zorg." are the term of "zorg", and one entry keeps the table small.
+            var word = DutchAnalyzer.Trim(token);
+            if (!_byToken.TryGetValue(word, out var slot))
             {
-                var text = token.ToString();
+                var text = word.ToString();
                 if (_analyzer.TermOf(text) is { } term && !_byTerm.TryGetValue(term, out slot))
                     _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, static (t, count) => new Term(t, count), fieldCount));
                 _byToken.Dictionary[text] = slot;
