@@ -76,7 +76,7 @@ public sealed class CompiledMemberAccessorTests
     }
 
     [Fact]
-    public void Records_of_the_views_are_compiled()
+    public void Positional_records_are_compiled()
     {
         var (_, compiled) = Accessors(typeof(View));
         Assert.Equal(["labels", "show_numbers", "size", "title"], Assert.IsType<CompiledMemberAccessor>(compiled).CompiledMembers.Order(StringComparer.Ordinal));
