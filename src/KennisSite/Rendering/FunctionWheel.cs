@@ -30,7 +30,7 @@ public static class FunctionWheel
             segments[i] = new SegmentShape(Sector(center, inner, outer, start, end),
                 F(center + labelRadius * Math.Cos(middle)), F(center + labelRadius * Math.Sin(middle)));
         }
-        return new Shape(size, framework, segments);
+        return new Shape(size, framework, segments, F(center), F(outer), F(inner));
     }
 
     public static WheelView Build(string id, PracticeCard card, Shape shape, bool showNumbers, Func<string, string> functionUrl)
@@ -49,10 +49,11 @@ public static class FunctionWheel
                 function.Name, score, label);
             scores[i] = new ScoreView(function.Key, function.Name, functionUrl(function.Key), score, label);
         }
-        return new WheelView(id, shape.Size, segments, scores, showNumbers);
+        return new WheelView(id, shape.Size, segments, scores, showNumbers, shape.Center, shape.OuterRadius, shape.InnerRadius, framework.Max);
     }
 
-    public sealed record Shape(int Size, FunctionFramework Framework, SegmentShape[] Segments);
+    /// <param name="Center">The centre's coordinate (both x and y), and the radii of the rim and the hole, as the template writes them.</param>
+    public sealed record Shape(int Size, FunctionFramework Framework, SegmentShape[] Segments, string Center, string OuterRadius, string InnerRadius);
 
     public sealed record SegmentShape(string Path, string LabelX, string LabelY);
 

@@ -31,7 +31,9 @@ public sealed record ScoreView(string Key, string Name, string Url, int Score, s
 public sealed record WheelSegment(string Path, string Fill, string TextColor, string LabelX, string LabelY, string FunctionName, int Score, string Label);
 
 /// <summary>The function profile: one equal segment per function, darker the more the project invests in it.</summary>
-public sealed record WheelView(string Id, int Size, IReadOnlyList<WheelSegment> Segments, IReadOnlyList<ScoreView> Scores, bool ShowNumbers);
+/// <remarks>The rim's centre and radii and the highest score come ready to write: each sum in a template is evaluated again for every card.</remarks>
+public sealed record WheelView(string Id, int Size, IReadOnlyList<WheelSegment> Segments, IReadOnlyList<ScoreView> Scores, bool ShowNumbers,
+    string Center, string OuterRadius, string InnerRadius, int MaxScore);
 
 public sealed record ThemeRef(string Slug, string Title, string Url);
 
