@@ -19,9 +19,10 @@ public static class FrontMatter
             return null;
         }
         string? yaml = null;
-        for (var lineStart = firstEnd + 1; lineStart <= text.Length && yaml is null; lineStart = LineEnd(text, lineStart) + 1)
+        for (int lineStart = firstEnd + 1, lineEnd; lineStart <= text.Length && yaml is null; lineStart = lineEnd + 1)
         {
-            if (text.AsSpan(lineStart, LineEnd(text, lineStart) - lineStart).TrimEnd() is "---" or "...")
+            lineEnd = LineEnd(text, lineStart);
+            if (text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd() is "---" or "...")
                 yaml = lineStart == firstEnd + 1 ? "" : text[(firstEnd + 1)..(lineStart - 1)];
         }
         if (yaml is null)

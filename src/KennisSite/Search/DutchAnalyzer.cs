@@ -184,13 +184,15 @@ public sealed class DutchAnalyzer
     /// <summary>
     /// The index pipeline on one lowercased token: trim, drop stop words (returns null), stem. Remembered per token: a
     /// text of a million words has some tens of thousands of different ones, so most tokens cost one look-up, and a
-    /// token inside a larger text needs no string of its own.
+    /// token inside a larger text needs no string of its own. Remembered trimmed, as the index's own threads do: "zorg,"
+    /// and "zorg." are the term of "zorg".
     /// </summary>
     public string? ToTerm(ReadOnlySpan<char> token)
     {
+        var word = Trim(token);
         var known = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (known.TryGetValue(token, out string? term)) return term;
-        var text = token.ToString();
+        if (known.TryGetValue(word, out string? term)) return term;
+        var text = word.ToString();
         term = TermOf(text);
         _terms.Add(text, term);
         return term;
