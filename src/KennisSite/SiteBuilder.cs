@@ -26,7 +26,7 @@ public static class SiteBuilder
     /// <summary>
     /// A full, compacting collection between stages, where a large site's garbage would otherwise stay under what comes
     /// next. Below half a gigabyte the peak does not matter and the collection is a pause of both processors for
-    /// nothing: on 2,000 cards the two cost 0.1 s (README "Snelheid").
+    /// nothing: on 2,000 cards the two cost 0.1 s (docs/snelheid.md).
     /// </summary>
     private static void CollectIfLarge()
     {
@@ -153,7 +153,7 @@ public static class SiteBuilder
         templates.ForgetReusedPartials();
         // Rendering leaves garbage that the collector would otherwise keep while the index grows on top of it. Collected
         // here, the peak of a site of 20,000 cards fell from 2.6 to 2.2 GiB (2.0 with the pages deflated on disk)
-        // (README "Snelheid"). Not in serve: the next edit's pages need the memory again at once.
+        // (docs/snelheid.md). Not in serve: the next edit's pages need the memory again at once.
         if (!cache.KeptForNextBuild) CollectIfLarge();
 
         Stage("pagina's", "zoekindex");

@@ -8,7 +8,7 @@ namespace KennisSite.Yaml;
 /// Reads the YAML that editors write into the same events as YamlDotNet's parser: block mappings and lists; on one
 /// line a plain, "double-quoted" or 'single-quoted' text or an [a, b] list; and | or > texts on the lines below.
 /// YamlDotNet's scanner needs some 90 µs for a card of 3 KB, which made it the largest cost of loading 2,000 cards
-/// (README "Snelheid"). Anything else (texts over several lines without | or >, anchors, tags, { } groups, tabs, rare
+/// (docs/snelheid.md). Anything else (texts over several lines without | or >, anchors, tags, { } groups, tabs, rare
 /// escapes, anything malformed) it leaves to YamlDotNet, which reads it and words every syntax error: this parser never
 /// reports one.
 /// </summary>

@@ -20,6 +20,26 @@ public sealed class GeneratedCorpusTests(GeneratedCorpusTests.Corpus corpus) : I
             new BuildOptions(corpus.Root, WriteOutput: false, Parallelism: Math.Max(4, Environment.ProcessorCount)), "between parallelism 1 and 4");
 
     [Fact]
+    public void The_output_folder_is_byte_identical_built_with_parallelism_1_and_the_default()
+    {
+        var one = Path.Combine(corpus.Root, "uit-1");
+        var standard = Path.Combine(corpus.Root, "uit-standaard");
+        var first = SiteBuilder.Build(new BuildOptions(corpus.Root, OutputFolder: one, Parallelism: 1));
+        var second = SiteBuilder.Build(new BuildOptions(corpus.Root, OutputFolder: standard));
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+
+        static string[] FilesIn(string folder) =>
+            [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
+        var files = FilesIn(one);
+        Assert.Equal(files, FilesIn(standard));
+        Assert.Contains("kennisbank-offline.zip", files);
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(one, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(standard, file))),
+                $"{file} differs between parallelism 1 and the default.");
+    }
+
+    [Fact]
     public void Reusing_what_partials_wrote_changes_no_byte_of_the_output() =>
         AssertSameOutput(new BuildOptions(corpus.Root, WriteOutput: false) { ReusePartials = false },
             new BuildOptions(corpus.Root, WriteOutput: false), "when partials are reused");
