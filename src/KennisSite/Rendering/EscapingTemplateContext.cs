@@ -46,6 +46,15 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
             ? known
             : accessors.GetOrAdd(target.GetType(), CompiledMemberAccessor.Wrap(base.GetMemberAccessorImpl(target), target.GetType(), MemberRenamer));
 
+    /// <summary>Ready for the next page: Scriban's own state, and what this context kept of the last page.</summary>
+    public override void Reset()
+    {
+        base.Reset();
+        _scopes.Clear();
+        TemplatesUsed.Clear();
+        InsideKeptPartial = false;
+    }
+
     public void PushScope(ScriptObject scope)
     {
         PushGlobal(scope);

@@ -89,6 +89,25 @@ public sealed class PartialReuseTests
     }
 
     [Fact]
+    public void A_partial_inside_an_expression_gives_its_text_where_a_partial_on_its_own_writes_it_in_place()
+    {
+        using var site = TestSite.Create("""
+            -- templates/layout.html --
+            {{ content }}
+            -- templates/p.html --
+            {{ for i in [1, 2] }}<{{ partial 'b' i }}|{{ x = partial 'b' i }}{{ x | string.upcase }}|{{ partial 'b' i | string.size }}|{{ capture c }}{{ partial 'b' i }}{{ end }}[{{ c }}]>{{ end }}
+            -- templates/partials/b.html --
+            b{{ it -}}
+            """);
+        foreach (var reuse in new[] { true, false })
+        {
+            var diagnostics = new DiagnosticBag();
+            var templates = TemplateSet.Load(site.Root, diagnostics, reuse);
+            Assert.Equal("<b1|B1|2|[b1]><b2|B2|2|[b2]>", Render(templates, "p.html").Trim());
+        }
+    }
+
+    [Fact]
     public void A_reused_partial_still_reports_the_partials_it_called_so_serve_redraws_the_page_when_they_change()
     {
         using var site = TestSite.Create("""
