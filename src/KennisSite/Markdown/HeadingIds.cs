@@ -49,22 +49,23 @@ public static class InlineText
     {
         if (container is null) return "";
         var builder = new StringBuilder();
-        Append(container, builder);
+        AppendTo(container, builder);
         return builder.ToString().Trim();
     }
 
-    private static void Append(Inline inline, StringBuilder builder)
+    /// <summary>Like <see cref="Of"/>, but untrimmed and added to text being gathered.</summary>
+    public static void AppendTo(Inline inline, StringBuilder builder)
     {
         switch (inline)
         {
-            case LiteralInline literal: builder.Append(literal.Content.ToString()); break;
+            case LiteralInline literal: builder.Append(literal.Content.AsSpan()); break;
             case CodeInline code: builder.Append(code.Content); break;
             case LineBreakInline: builder.Append(' '); break;
-            case HtmlEntityInline entity: builder.Append(entity.Transcoded.ToString()); break;
+            case HtmlEntityInline entity: builder.Append(entity.Transcoded.AsSpan()); break;
             case HtmlInline html: builder.Append(html.Tag); break;
             case AutolinkInline auto: builder.Append(auto.Url); break;
             case ContainerInline container:
-                foreach (var child in container) Append(child, builder);
+                foreach (var child in container) AppendTo(child, builder);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -72,40 +73,57 @@ public sealed class DutchAnalyzer
     /// <summary>JavaScript <c>String.prototype.toLowerCase</c> (full, locale-independent mapping).</summary>
     public static string ToLowerJs(string text)
     {
-        int firstNonAscii = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
-        if (firstNonAscii < 0) return text.ToLowerInvariant();
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return text.ToLowerInvariant();
+        char[] buffer = [];
+        var length = ToLowerJs(text, ref buffer);
+        return new string(buffer, 0, length);
+    }
 
-        var sb = new StringBuilder(text.Length + 8);
-        // StringBuilder has no Append(Rune): Append(object) would box every accented letter and make a string of it.
-        Span<char> units = stackalloc char[2];
-        for (int i = 0; i < text.Length; i++)
+    /// <summary>
+    /// <see cref="ToLowerJs(string)"/> into a buffer that is made larger when it is too small; returns the length of
+    /// the lowercased text. The search index lowercases every field this way, into one buffer per thread.
+    /// </summary>
+    public static int ToLowerJs(ReadOnlySpan<char> text, ref char[] buffer)
+    {
+        // A unit lowercases to at most two (İ to i and a combining dot), so twice the length always fits.
+        if (buffer.Length < text.Length * 2) buffer = new char[Math.Max(text.Length * 2, 1024)];
+        var lower = buffer.AsSpan();
+        int written = 0;
+        for (int i = 0; i < text.Length;)
         {
+            int ascii = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+            int run = ascii < 0 ? text.Length - i : ascii;
+            Ascii.ToLower(text.Slice(i, run), lower.Slice(written, run), out _);
+            written += run;
+            i += run;
+            if (i == text.Length) break;
+
             char c = text[i];
-            if (char.IsAscii(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (c == '\u0130')
+            if (c == '\u0130')
             {
                 // SpecialCasing.txt: İ lowercases to i + combining dot above (two units), unlike .NET.
-                sb.Append("i\u0307");
+                lower[written++] = 'i';
+                lower[written++] = '\u0307';
+                i++;
             }
             else if (c == '\u03A3')
             {
-                sb.Append(IsFinalSigma(text, i) ? '\u03C2' : '\u03C3');
+                lower[written++] = IsFinalSigma(text, i) ? '\u03C2' : '\u03C3';
+                i++;
             }
-            else if (Rune.TryGetRuneAt(text, i, out Rune rune))
+            else if (Rune.DecodeFromUtf16(text[i..], out Rune rune, out int consumed) == OperationStatus.Done)
             {
-                var lower = NewerLowercaseMappings.TryGetValue(rune.Value, out int mapped) ? new Rune(mapped) : Rune.ToLowerInvariant(rune);
-                sb.Append(units[..lower.EncodeToUtf16(units)]);
-                i += rune.Utf16SequenceLength - 1;
+                var mapped = NewerLowercaseMappings.TryGetValue(rune.Value, out int newer) ? new Rune(newer) : Rune.ToLowerInvariant(rune);
+                written += mapped.EncodeToUtf16(lower[written..]);
+                i += consumed;
             }
             else
             {
-                sb.Append(c); // lone surrogate: JavaScript leaves it alone
+                lower[written++] = c; // lone surrogate: JavaScript leaves it alone
+                i++;
             }
         }
-        return sb.ToString();
+        return written;
     }
 
     /// <summary>
@@ -122,13 +140,18 @@ public sealed class DutchAnalyzer
     /// <summary>Where <see cref="Tokenize"/> cuts an already lowercased text, without making the tokens.</summary>
     public static IEnumerable<(int Start, int Length)> TokenRanges(string lower)
     {
-        int start = 0;
-        for (int end = 0; end <= lower.Length; end++)
-        {
-            if (end < lower.Length && !IsSeparator(lower[end])) continue;
-            if (end > start) yield return (start, end - start);
-            start = end + 1;
-        }
+        for (int position = 0; NextToken(lower, ref position, out int start, out int length);)
+            yield return (start, length);
+    }
+
+    /// <summary>The next token of an already lowercased text from <paramref name="position"/> on, which moves past it.</summary>
+    public static bool NextToken(ReadOnlySpan<char> lower, ref int position, out int start, out int length)
+    {
+        while (position < lower.Length && IsSeparator(lower[position])) position++;
+        start = position;
+        while (position < lower.Length && !IsSeparator(lower[position])) position++;
+        length = position - start;
+        return length > 0;
     }
 
     /// <summary>
@@ -221,13 +244,13 @@ public sealed class DutchAnalyzer
     /// Unicode's Final_Sigma condition: preceded by a cased letter and not followed by one,
     /// skipping case-ignorable characters on both sides.
     /// </summary>
-    private static bool IsFinalSigma(string text, int index)
+    private static bool IsFinalSigma(ReadOnlySpan<char> text, int index)
     {
         bool casedBefore = false;
         for (int i = index; i > 0;)
         {
             i -= i >= 2 && char.IsLowSurrogate(text[i - 1]) && char.IsHighSurrogate(text[i - 2]) ? 2 : 1;
-            if (!Rune.TryGetRuneAt(text, i, out Rune r)) break; // a lone surrogate is neither cased nor ignorable
+            if (Rune.DecodeFromUtf16(text[i..], out Rune r, out _) != OperationStatus.Done) break; // a lone surrogate is neither cased nor ignorable
             if (IsCaseIgnorable(r)) continue;
             casedBefore = IsCased(r);
             break;
@@ -236,7 +259,7 @@ public sealed class DutchAnalyzer
 
         for (int i = index + 1; i < text.Length;)
         {
-            if (!Rune.TryGetRuneAt(text, i, out Rune r)) return true;
+            if (Rune.DecodeFromUtf16(text[i..], out Rune r, out _) != OperationStatus.Done) return true;
             i += r.Utf16SequenceLength;
             if (IsCaseIgnorable(r)) continue;
             return !IsCased(r);

@@ -202,6 +202,15 @@ public sealed class LunrIndexBuilder
             public int Index;
         }
 
+        private char[] _lowercased = [];
+
+        /// <summary>The text lowercased as lunr does, valid until the next call.</summary>
+        public ReadOnlySpan<char> Lowercase(string text)
+        {
+            var length = DutchAnalyzer.ToLowerJs(text, ref _lowercased);
+            return _lowercased.AsSpan(0, length);
+        }
+
         public void StartField()
         {
             _field++;
@@ -250,15 +259,15 @@ public sealed class LunrIndexBuilder
             values.TryGetValue(_fields[f].Name, out LunrValue? value);
             if (value?.Text is { } text)
             {
-                string lower = DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(text));
-                foreach (var (start, tokenLength) in DutchAnalyzer.TokenRanges(lower))
-                    if (analysis.Count(lower.AsSpan(start, tokenLength), start, _storePositions)) length++;
+                var lower = analysis.Lowercase(DutchAnalyzer.Normalize(text));
+                for (int position = 0; DutchAnalyzer.NextToken(lower, ref position, out int start, out int tokenLength);)
+                    if (analysis.Count(lower.Slice(start, tokenLength), start, _storePositions)) length++;
             }
             else if (value is not null)
             {
                 // Array elements are one token each; they carry no position, serialized as null.
                 foreach (string? element in value.Tokens!)
-                    if (analysis.Count(DutchAnalyzer.ToLowerJs(DutchAnalyzer.Normalize(element ?? "")), -1, _storePositions)) length++;
+                    if (analysis.Count(analysis.Lowercase(DutchAnalyzer.Normalize(element ?? "")), -1, _storePositions)) length++;
             }
             fields[f] = analysis.FinishField(length);
         }
