@@ -10,11 +10,19 @@ namespace KennisSite.Rendering;
 /// Scriban writes values as they are; this context HTML-escapes every {{ value }} unless it is <see cref="TrustedHtml"/>,
 /// so a template author cannot forget to escape an editor's text.
 /// </summary>
-/// <param name="accessors">How to read each .NET type, shared by the contexts of all pages.</param>
-internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentDictionary<Type, IObjectAccessor?> accessors) : TemplateContext(builtins)
+internal sealed class EscapingTemplateContext : TemplateContext
 {
+    private readonly ConcurrentDictionary<Type, IObjectAccessor?> _accessors;
     // The page's variables and the `it` of each partial being rendered, innermost last.
     private readonly List<ScriptObject> _scopes = [];
+    private readonly Action<string, int, int> _writePart;
+
+    /// <param name="accessors">How to read each .NET type, shared by the contexts of all pages.</param>
+    public EscapingTemplateContext(ScriptObject builtins, ConcurrentDictionary<Type, IObjectAccessor?> accessors) : base(builtins)
+    {
+        _accessors = accessors;
+        _writePart = (text, start, count) => Write(text, start, count);
+    }
 
     /// <summary>The templates this page was made with, so `serve` knows which pages a template edit touches.</summary>
     public SortedSet<string> TemplatesUsed { get; set; } = new(StringComparer.Ordinal);
@@ -31,7 +39,7 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
             case PageBody body when Output is StringBuilderOutput output: body.WriteTo(output.Builder); break;
             case PageBody body when Output is TextWriterOutput output: body.WriteTo(output.Writer); break;
             case PageBody body: Write(body.ToString()); break;
-            default: Write(HtmlText.Encode(ObjectToString(textAsObject) ?? "")); break;
+            default: HtmlText.Encode(ObjectToString(textAsObject) ?? "", _writePart); break;
         }
         return this;
     }
@@ -42,9 +50,9 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins, ConcurrentD
     /// the type and does not change once made, so all pages share them.
     /// </summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
-        accessors.TryGetValue(target.GetType(), out var known)
+        _accessors.TryGetValue(target.GetType(), out var known)
             ? known
-            : accessors.GetOrAdd(target.GetType(), CompiledMemberAccessor.Wrap(base.GetMemberAccessorImpl(target), target.GetType(), MemberRenamer));
+            : _accessors.GetOrAdd(target.GetType(), CompiledMemberAccessor.Wrap(base.GetMemberAccessorImpl(target), target.GetType(), MemberRenamer));
 
     /// <summary>Ready for the next page: Scriban's own state, and what this context kept of the last page.</summary>
     public override void Reset()
