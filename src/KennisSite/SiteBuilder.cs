@@ -150,7 +150,7 @@ public static class SiteBuilder
             files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, pageFiles.Select(f => f.Path).ToList(), urls)));
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
-        templates.ForgetReusedPartials();
+        templates.ForgetPageMemory();
         // Rendering leaves garbage that the collector would otherwise keep while the index grows on top of it. Collected
         // here, the peak of a site of 20,000 cards fell from 2.6 to 2.2 GiB (2.0 with the pages deflated on disk)
         // (docs/snelheid.md). Not in serve: the next edit's pages need the memory again at once.

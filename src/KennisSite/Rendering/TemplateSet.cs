@@ -45,10 +45,14 @@ public sealed class TemplateSet
     }
 
     /// <summary>
-    /// Lets go of the partials kept for reuse once the pages that share them are made: on a site of 20,000 cards they
-    /// are hundreds of megabytes, and the search index and the zip come after.
+    /// Lets go of the partials kept for reuse and of the output buffers once the pages are made: on a site of 20,000
+    /// cards they are hundreds of megabytes, and the search index and the zip come after.
     /// </summary>
-    public void ForgetReusedPartials() => _partials.Forget();
+    public void ForgetPageMemory()
+    {
+        _partials.Forget();
+        _builders.Clear();
+    }
 
     public static string PartialPath(string name) => $"partials/{name}.html";
 
@@ -285,8 +289,9 @@ public sealed class TemplateSet
 
     private void Return(StringBuilder output)
     {
-        // A buffer that held a catalogue of thousands of cards is not worth keeping for pages of a few kilobytes.
-        if (output.Capacity > 4 * 1024 * 1024) return;
+        // A buffer that held a catalogue of thousands of cards is not worth keeping for pages of a few kilobytes. One
+        // that held a theme page is: the next theme page fits in it, where a new buffer would grow to that size again.
+        if (output.Capacity > 16 * 1024 * 1024) return;
         output.Clear();
         _builders.Add(output);
     }
