@@ -36,13 +36,13 @@ internal sealed class DeflatedSpill
     }
 
     /// <summary>Writes the bytes at the end of the file (from any thread); false when they must stay in memory.</summary>
-    public bool TryAppend(ReadOnlySpan<byte> bytes, out long offset)
+    public bool TryAppend(IReadOnlyList<ReadOnlyMemory<byte>> pieces, int length, out long offset)
     {
-        offset = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
+        offset = Interlocked.Add(ref _end, length) - length;
         if (_failed) return false;
         try
         {
-            RandomAccess.Write(_file, bytes, offset);
+            RandomAccess.Write(_file, pieces, offset);
             return true;
         }
         catch (IOException)

@@ -120,7 +120,7 @@ internal sealed class DeflatedContent
 
     public static DeflatedContent Of(byte[] content)
     {
-        using var deflater = new Deflater(content.Length);
+        using var deflater = new Deflater();
         deflater.Write(content);
         return deflater.Finish(spill: null);
     }
@@ -128,19 +128,12 @@ internal sealed class DeflatedContent
     /// <summary>Deflates what it is given, piece by piece, and counts its length and checksum on the way.</summary>
     internal sealed class Deflater : IDisposable
     {
-        private readonly MemoryStream _buffer;
+        private readonly PooledBuffer _buffer = new();
         private readonly DeflateStream _deflate;
         private readonly Crc32 _crc = new();
         private long _length;
 
-        /// <param name="expectedLength">How long the original will be, when known (most pages are 10-30 KB).</param>
-        public Deflater(int expectedLength = 32 * 1024)
-        {
-            // HTML deflates to about a fifth at this level: a buffer of a quarter rarely grows, so a large page does
-            // not leave a trail of ever larger copies behind.
-            _buffer = new MemoryStream(expectedLength / 4 + 256);
-            _deflate = new DeflateStream(_buffer, Level, leaveOpen: true);
-        }
+        public Deflater() => _deflate = new DeflateStream(_buffer, Level, leaveOpen: true);
 
         public void Write(ReadOnlySpan<byte> bytes)
         {
@@ -153,12 +146,14 @@ internal sealed class DeflatedContent
         public DeflatedContent Finish(DeflatedSpill? spill)
         {
             _deflate.Dispose();
-            var deflated = _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
+            var size = checked((int)_buffer.Length);
             var crc = _crc.GetCurrentHashAsUInt32();
             var length = checked((int)_length);
-            return spill is not null && spill.TryAppend(deflated, out var offset)
-                ? new DeflatedContent(null, spill, offset, deflated.Length, length, crc)
-                : new DeflatedContent(deflated.ToArray(), null, 0, deflated.Length, length, crc);
+            var content = spill is not null && spill.TryAppend(_buffer.Pieces(), size, out var offset)
+                ? new DeflatedContent(null, spill, offset, size, length, crc)
+                : new DeflatedContent(_buffer.ToArray(), null, 0, size, length, crc);
+            _buffer.Dispose();
+            return content;
         }
 
         public void Dispose()
