@@ -313,7 +313,7 @@ public sealed class LunrIndexBuilder
     public string ToJson(int parallelism = 1)
     {
         var json = new StringBuilder();
-        WriteJson(sb => sb, piece => json.Append(piece), parallelism);
+        WriteJson(sb => sb.ToString(), piece => json.Append(piece), parallelism);
         return json.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace KennisSite.Search;
@@ -8,7 +9,8 @@ internal static class TextBlocks
     /// <summary>
     /// Writes items 0..count-1 in blocks, each with its own builder and range of items, turns each builder into its
     /// final form (the bytes of the file) on the processor that wrote it, and hands the blocks to <paramref name="emit"/>
-    /// one at a time, in item order, as soon as the blocks before them are out.
+    /// one at a time, in item order, as soon as the blocks before them are out. <paramref name="finish"/> must not keep
+    /// the builder: it is cleared and used for a later block.
     /// </summary>
     /// <remarks>
     /// Processors take blocks in order and stay at most a few blocks ahead of the oldest one not yet emitted, so only
@@ -22,6 +24,9 @@ internal static class TextBlocks
         var window = 4 * parallelism;
         var done = new T?[blockCount];
         var gate = new object(); // not a Lock: Monitor.Wait needs the monitor
+        // A builder grown for one block is used for the next: growing a new one for each block allocated 0.45 GB on a
+        // site of 20,000 cards.
+        var builders = new ConcurrentStack<StringBuilder>();
         int taken = -1, emitted = 0;
         bool emitting = false, failed = false;
 
@@ -61,9 +66,10 @@ internal static class TextBlocks
                         while (block >= emitted + window && !failed) Monitor.Wait(gate);
                         if (failed) return;
                     }
-                    var sb = new StringBuilder();
+                    var sb = builders.TryPop(out var used) ? used : new StringBuilder();
                     write(sb, block * blockSize, Math.Min(count, (block + 1) * blockSize));
                     var bytes = finish(sb);
+                    builders.Push(sb.Clear());
                     lock (gate)
                     {
                         done[block] = bytes;
