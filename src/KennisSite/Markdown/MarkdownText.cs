@@ -15,24 +15,31 @@ public static class MarkdownText
 {
     public static IReadOnlyList<TextSection> Sections(MarkdownDocument document)
     {
-        var sections = new List<(string? Id, string Title, StringBuilder Text)> { (null, "", new StringBuilder()) };
+        var sections = new List<TextSection>();
+        var text = new StringBuilder();
+        (string? Id, string Title) current = (null, "");
+        void Close()
+        {
+            var section = new TextSection(current.Id, current.Title, Collapse(text));
+            if (section.Id is not null || section.Text.Length > 0) sections.Add(section);
+            text.Clear();
+        }
         foreach (var block in document)
         {
             if (block is FootnoteGroup or YamlFrontMatterBlock) continue;
             if (block is HeadingBlock { Level: 2 } chapter)
             {
-                sections.Add((HeadingIds.IdOf(chapter), InlineText.Of(chapter.Inline), new StringBuilder()));
+                Close();
+                current = (HeadingIds.IdOf(chapter), InlineText.Of(chapter.Inline));
                 continue;
             }
-            Append(block, sections[^1].Text);
+            Append(block, text);
             foreach (var leaf in block.Descendants<LeafBlock>().Prepend(block as LeafBlock).OfType<LeafBlock>())
                 foreach (var reference in leaf.Inline?.Descendants<FootnoteLink>().Where(l => !l.IsBackLink) ?? [])
-                    Append(reference.Footnote, sections[^1].Text);
+                    Append(reference.Footnote, text);
         }
-        return sections
-            .Select(s => new TextSection(s.Id, s.Title, Collapse(s.Text)))
-            .Where(s => s.Id is not null || s.Text.Length > 0)
-            .ToList();
+        Close();
+        return sections;
     }
 
     public static string PlainText(MarkdownDocument document) =>

@@ -90,6 +90,13 @@ internal sealed class EscapingTemplateContext : TemplateContext
             StrictVariables = strict;
         }
         // A loop variable lives outside the scopes; it is defined when it has a value.
-        return value is not null || _scopes.Exists(scope => scope.ContainsKey(variable.Name));
+        return value is not null || IsInAScope(variable.Name);
+    }
+
+    private bool IsInAScope(string name)
+    {
+        foreach (var scope in _scopes)
+            if (scope.ContainsKey(name)) return true;
+        return false;
     }
 }
