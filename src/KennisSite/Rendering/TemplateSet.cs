@@ -40,6 +40,7 @@ public sealed class TemplateSet
         // One set of builtins for every page: Scriban would otherwise copy its whole function library per page.
         _builtins = TemplateContext.GetDefaultBuiltinObject();
         _builtins.SetValue(PartialFunction, new PartialCall(this), true);
+        _builtins.SetValue("string", TruncateWords.InStringFunctions((ScriptObject)_builtins["string"]!), true);
         _builtins.IsReadOnly = true;
         _partials = new PartialReuse(templates.Where(t => t.Key.StartsWith("partials/", StringComparison.Ordinal)).ToDictionary(), _builtins, reusePartials);
     }
