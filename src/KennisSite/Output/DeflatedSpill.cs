@@ -35,9 +35,11 @@ internal sealed class DeflatedSpill
         }
     }
 
-    /// <summary>Writes the bytes at the end of the file (from any thread); false when they must stay in memory.</summary>
-    public bool TryAppend(IReadOnlyList<ReadOnlyMemory<byte>> pieces, int length, out long offset)
+    /// <summary>Writes the pieces, one after the other, at the end of the file (from any thread); false when they must stay in memory.</summary>
+    public bool TryAppend(IReadOnlyList<ReadOnlyMemory<byte>> pieces, out long offset)
     {
+        long length = 0;
+        foreach (var piece in pieces) length += piece.Length;
         offset = Interlocked.Add(ref _end, length) - length;
         if (_failed) return false;
         try

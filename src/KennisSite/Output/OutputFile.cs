@@ -149,7 +149,7 @@ internal sealed class DeflatedContent
             var size = checked((int)_buffer.Length);
             var crc = _crc.GetCurrentHashAsUInt32();
             var length = checked((int)_length);
-            var content = spill is not null && spill.TryAppend(_buffer.Pieces(), size, out var offset)
+            var content = spill is not null && spill.TryAppend(_buffer.Pieces(), out var offset)
                 ? new DeflatedContent(null, spill, offset, size, length, crc)
                 : new DeflatedContent(_buffer.ToArray(), null, 0, size, length, crc);
             _buffer.Dispose();

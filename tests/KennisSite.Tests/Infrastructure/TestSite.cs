@@ -109,6 +109,26 @@ public sealed class TestSite : IDisposable
 
     public string FullPath(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>The site's templates, which must load without errors.</summary>
+    public KennisSite.Rendering.TemplateSet Templates(bool reusePartials = true)
+    {
+        var diagnostics = new KennisSite.Diagnostics.DiagnosticBag();
+        var templates = KennisSite.Rendering.TemplateSet.Load(Root, diagnostics, reusePartials);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
+        return templates;
+    }
+
+    /// <summary>A page template rendered in the layout with these variables, which must go without errors.</summary>
+    public static string Render(KennisSite.Rendering.TemplateSet templates, string page, params (string Name, object Value)[] globals)
+    {
+        var diagnostics = new KennisSite.Diagnostics.DiagnosticBag();
+        var scope = new Scriban.Runtime.ScriptObject();
+        foreach (var (name, value) in globals) scope[name] = value;
+        var rendered = templates.RenderPage(page, scope, "pagina.html", diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
+        return Encoding.UTF8.GetString(rendered!.Html);
+    }
+
     /// <summary>Changes a file of the site as an editor would save it; the change must change something.</summary>
     public void Edit(string relative, Func<string, string> change)
     {

@@ -11,16 +11,6 @@ namespace KennisSite.Tests.Rendering;
 /// </summary>
 public sealed class PartialReuseTests
 {
-    private static string Render(TemplateSet templates, string page, params (string Name, object Value)[] globals)
-    {
-        var diagnostics = new DiagnosticBag();
-        var scope = new ScriptObject();
-        foreach (var (name, value) in globals) scope[name] = value;
-        var rendered = templates.RenderPage(page, scope, "pagina.html", diagnostics);
-        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
-        return System.Text.Encoding.UTF8.GetString(rendered!.Html);
-    }
-
     /// <summary>A page that calls a partial reading the page's variable 'titel'.</summary>
     private const string TitlePartial = """
         -- templates/layout.html --
@@ -30,14 +20,6 @@ public sealed class PartialReuseTests
         -- templates/partials/kop.html --
         {{ it }}:{{ titel }}
         """;
-
-    private static TemplateSet Load(TestSite site)
-    {
-        var diagnostics = new DiagnosticBag();
-        var templates = TemplateSet.Load(site.Root, diagnostics);
-        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToSortedList()));
-        return templates;
-    }
 
     [Fact]
     public void A_partial_that_starts_from_a_variable_of_its_caller_before_assigning_its_own_sees_each_value()
@@ -50,7 +32,7 @@ public sealed class PartialReuseTests
             -- templates/partials/plus.html --
             {{ n = n + it }}{{ n -}}
             """);
-        Assert.Equal("2 6 5", Render(Load(site), "p.html").Trim());
+        Assert.Equal("2 6 5", TestSite.Render(site.Templates(), "p.html").Trim());
     }
 
     [Fact]
@@ -64,25 +46,25 @@ public sealed class PartialReuseTests
             -- templates/partials/toon.html --
             {{ c -}}
             """);
-        Assert.Equal("123", Render(Load(site), "p.html").Trim());
+        Assert.Equal("123", TestSite.Render(site.Templates(), "p.html").Trim());
     }
 
     [Fact]
     public void A_partial_that_reads_a_page_variable_is_written_anew_for_each_value()
     {
         using var site = TestSite.Create(TitlePartial);
-        var templates = Load(site);
-        Assert.Equal("x:een", Render(templates, "p.html", ("titel", "een")).Trim());
-        Assert.Equal("x:twee", Render(templates, "p.html", ("titel", "twee")).Trim());
-        Assert.Equal("x:een", Render(templates, "p.html", ("titel", "een")).Trim());
+        var templates = site.Templates();
+        Assert.Equal("x:een", TestSite.Render(templates, "p.html", ("titel", "een")).Trim());
+        Assert.Equal("x:twee", TestSite.Render(templates, "p.html", ("titel", "twee")).Trim());
+        Assert.Equal("x:een", TestSite.Render(templates, "p.html", ("titel", "een")).Trim());
     }
 
     [Fact]
     public void A_variable_a_partial_reads_that_is_missing_on_a_later_page_is_still_an_error_there()
     {
         using var site = TestSite.Create(TitlePartial);
-        var templates = Load(site);
-        Assert.Equal("x:", Render(templates, "p.html", ("titel", null!)).Trim());
+        var templates = site.Templates();
+        Assert.Equal("x:", TestSite.Render(templates, "p.html", ("titel", null!)).Trim());
         var diagnostics = new DiagnosticBag();
         Assert.Null(templates.RenderPage("p.html", new ScriptObject(), "pagina.html", diagnostics));
         Assert.Contains(diagnostics.ToSortedList(), d => d.Code == DiagnosticCodes.TemplateRuntime && d.Location!.Path == "templates/partials/kop.html");
@@ -100,11 +82,7 @@ public sealed class PartialReuseTests
             b{{ it -}}
             """);
         foreach (var reuse in new[] { true, false })
-        {
-            var diagnostics = new DiagnosticBag();
-            var templates = TemplateSet.Load(site.Root, diagnostics, reuse);
-            Assert.Equal("<b1|B1|2|[b1]><b2|B2|2|[b2]>", Render(templates, "p.html").Trim());
-        }
+            Assert.Equal("<b1|B1|2|[b1]><b2|B2|2|[b2]>", TestSite.Render(site.Templates(reuse), "p.html").Trim());
     }
 
     [Fact]
@@ -120,7 +98,7 @@ public sealed class PartialReuseTests
             -- templates/partials/wiel.html --
             ({{ it }})
             """);
-        var templates = Load(site);
+        var templates = site.Templates();
         var diagnostics = new DiagnosticBag();
         var first = templates.RenderPage("p.html", new ScriptObject(), "een.html", diagnostics)!;
         var second = templates.RenderPage("p.html", new ScriptObject(), "twee.html", diagnostics)!;
