@@ -92,7 +92,7 @@ public static class SiteBuilder
         Stage("links", "pagina's");
 
         // Render
-        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers, cache.Parts);
+        var pages = new SitePages(content, graph, urls, markdown.Pipeline, covers, cache.Parts, parallelism);
         var site = pages.Site;
         var zipName = config.OfflineZipName;
         ZipView ZipWith(string size) => new(zipName, zipName, size);
@@ -142,6 +142,13 @@ public static class SiteBuilder
         var jobs = pages.All(ZipWith(cache.ZipSize)).ToList();
         RenderEach(jobs);
         pageCount = jobs.Count;
+        templates.ForgetPageMemory();
+        // Rendering leaves garbage that the collector would otherwise keep while the index grows on top of it. Collected
+        // here, the peak of a site of 20,000 cards fell from 2.6 to 2.2 GiB (2.0 with the pages deflated on disk)
+        // (docs/snelheid.md). Not in serve: the next edit's pages need the memory again at once. Collected before the
+        // sitemap and feed are made: their text is megabytes, and allocating it on a heap full of that garbage started
+        // a full collection of its own, just before this one.
+        if (!cache.KeptForNextBuild) CollectIfLarge();
         // In build order, not in the order of rendering, so the output does not depend on which pages were open.
         var pageFiles = jobs.Select(j => rendered.GetValueOrDefault(j.OutputPath)).OfType<OutputFile>().DistinctBy(f => f.Path).ToList();
         files.AddRange(pageFiles);
@@ -150,11 +157,6 @@ public static class SiteBuilder
             files.Add(new OutputFile("sitemap.xml", FeedWriter.Sitemap(config.BaseUrl, pageFiles.Select(f => f.Path).ToList(), urls)));
         files.AddRange(StaticFiles.FromTemplates(templates.Root));
         files.AddRange(content.Assets.Select(a => new OutputFile(a.ContentPath, File.ReadAllBytes(a.FullPath))));
-        templates.ForgetPageMemory();
-        // Rendering leaves garbage that the collector would otherwise keep while the index grows on top of it. Collected
-        // here, the peak of a site of 20,000 cards fell from 2.6 to 2.2 GiB (2.0 with the pages deflated on disk)
-        // (docs/snelheid.md). Not in serve: the next edit's pages need the memory again at once.
-        if (!cache.KeptForNextBuild) CollectIfLarge();
 
         Stage("pagina's", "zoekindex");
 

@@ -12,6 +12,18 @@ public static class LinkGraphBuilder
     public static LinkGraph Build(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks, RelatedCardsCache? related = null,
         int parallelism = 1)
     {
+        // The related examples are most of the work here, and the lists are made on one processor: the two run side by side.
+        IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> relatedCards = null!;
+        Func<IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>>, LinkGraph> withRelated = null!;
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => relatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount, parallelism),
+            () => withRelated = Lists(content, cahierLinks));
+        return withRelated(relatedCards);
+    }
+
+    private static Func<IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>>, LinkGraph> Lists(SiteContent content,
+        IReadOnlyDictionary<string, DocumentLinks> cahierLinks)
+    {
         var byTitle = Comparer<PracticeCard>.Create((a, b) => CompareText(a.Title, b.Title, a.Slug, b.Slug));
         var cahierOrder = Comparer<Cahier>.Create((a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : string.CompareOrdinal(a.Slug, b.Slug));
         var cardsBySlug = content.Cards.ToDictionary(c => c.Slug, StringComparer.Ordinal);
@@ -38,14 +50,15 @@ public static class LinkGraphBuilder
         var cardsByCahier = cardsOfCahier.ToDictionary(e => e.Key, e => (IReadOnlyList<PracticeCard>)e.Value.Order(byTitle).ToList(), StringComparer.Ordinal);
         var cahiersLinkingToCard = cahiersOfCard.ToDictionary(e => e.Key, e => (IReadOnlyList<Cahier>)e.Value.Order(cahierOrder).ToList(), StringComparer.Ordinal);
 
-        return new LinkGraph
+        var relatedThemes = ThemeOverlaps(content, byTitle, cahierOrder);
+        return relatedCards => new LinkGraph
         {
             CardsByTheme = cardsByTheme,
             CahiersByTheme = cahiersByTheme,
             CardsByCahier = cardsByCahier,
             CahiersLinkingToCard = cahiersLinkingToCard,
-            RelatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount, parallelism),
-            RelatedThemes = ThemeOverlaps(content, byTitle, cahierOrder),
+            RelatedCards = relatedCards,
+            RelatedThemes = relatedThemes,
         };
     }
 

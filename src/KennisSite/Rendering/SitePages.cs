@@ -28,8 +28,9 @@ public sealed class SitePages
 
     /// <param name="covers">Output paths of cahier cover images, by cahier slug.</param>
     /// <param name="parts">Parts of pages made by an earlier build with the same site.yml.</param>
+    /// <param name="parallelism">How many card summaries are made at once; they are the same for any value.</param>
     public SitePages(SiteContent content, LinkGraph graph, SiteUrls urls, MarkdownPipeline pipeline, IReadOnlyDictionary<string, string> covers,
-        RenderedParts? parts = null)
+        RenderedParts? parts = null, int parallelism = 1)
     {
         _parts = parts ?? new RenderedParts();
         _covers = covers;
@@ -41,8 +42,15 @@ public sealed class SitePages
         _smallWheel = FunctionWheel.ShapeOf(88, _framework);
         _largeWheel = FunctionWheel.ShapeOf(260, _framework);
         _themes = content.Themes.ToDictionary(t => t.Slug, t => new ThemeRef(t.Slug, t.Title, urls.Href(SiteUrls.Theme(t.Slug))), StringComparer.Ordinal);
-        _cards = content.Cards.ToDictionary(c => c.Slug,
-            c => _parts.Summary(c, c.Themes.Select(t => _themes[t.Value]).ToList(), () => Summarise(c)), StringComparer.Ordinal);
+        // In parallel: a summary draws the card's wheel, and a site of 20,000 cards waited 0.2 s for them on one processor.
+        var summaries = new CardSummary[content.Cards.Count];
+        Parallel.For(0, summaries.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        {
+            var card = content.Cards[i];
+            summaries[i] = _parts.Summary(card, card.Themes.Select(t => _themes[t.Value]).ToList(), () => Summarise(card));
+        });
+        _cards = new Dictionary<string, CardSummary>(summaries.Length, StringComparer.Ordinal);
+        foreach (var summary in summaries) _cards.Add(summary.Slug, summary);
         _cahiers = content.Cahiers.ToDictionary(c => c.Slug, Summarise, StringComparer.Ordinal);
     }
 
