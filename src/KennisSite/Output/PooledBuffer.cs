@@ -41,6 +41,17 @@ internal sealed class PooledBuffer : Stream
     public IReadOnlyList<ReadOnlyMemory<byte>> Pieces() =>
         _pieces.Select((piece, i) => (ReadOnlyMemory<byte>)piece.AsMemory(0, i == _pieces.Count - 1 ? _usedInLast : PieceSize)).ToList();
 
+    /// <summary>Forgets what was written after the first <paramref name="length"/> bytes.</summary>
+    public void Truncate(long length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        var kept = (int)((length + PieceSize - 1) / PieceSize);
+        for (var i = kept; i < _pieces.Count; i++) ArrayPool<byte>.Shared.Return(_pieces[i]);
+        _pieces.RemoveRange(kept, _pieces.Count - kept);
+        _usedInLast = kept == 0 ? PieceSize : (int)(length - (long)(kept - 1) * PieceSize);
+        _length = length;
+    }
+
     public byte[] ToArray()
     {
         var all = new byte[_length];

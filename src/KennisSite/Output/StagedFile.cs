@@ -21,6 +21,20 @@ internal sealed class StagedFile : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        WriteToDisk(buffer);
+        _deflater.Write(buffer);
+    }
+
+    /// <summary>Writes a part of the file that was deflated where it was made (the search index), and lets go of it.</summary>
+    public void Write(DeflatedContent.Part part)
+    {
+        WriteToDisk(part.Content);
+        _deflater.Append(part);
+        part.Dispose();
+    }
+
+    private void WriteToDisk(ReadOnlySpan<byte> buffer)
+    {
         if (_file is not null)
         {
             try
@@ -32,7 +46,6 @@ internal sealed class StagedFile : Stream
                 StopWriting(e);
             }
         }
-        _deflater.Write(buffer);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));

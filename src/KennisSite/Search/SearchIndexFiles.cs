@@ -24,10 +24,15 @@ public static class SearchIndexFiles
     /// </summary>
     /// <param name="parallelism">How many documents are analysed at once; the files are the same for any value.</param>
     public static (IReadOnlyList<byte[]> Index, IReadOnlyList<byte[]> Documents) Build(IReadOnlyList<SearchDocument> documents,
-        IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1)
+        IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1) =>
+        Build(documents, themeTitles, piece => piece, parallelism);
+
+    /// <summary><see cref="Build(IReadOnlyList{SearchDocument}, IReadOnlyDictionary{string, string}, int)"/>, each piece turned by <paramref name="finish"/> as in <see cref="IndexAndWriteStore"/>.</summary>
+    public static (IReadOnlyList<T> Index, IReadOnlyList<T> Documents) Build<T>(IReadOnlyList<SearchDocument> documents,
+        IReadOnlyDictionary<string, string> themeTitles, Func<byte[], T> finish, int parallelism) where T : class
     {
-        List<byte[]> index = [], store = [];
-        WriteIndex(IndexAndWriteStore(documents, themeTitles, store.Add, parallelism), index.Add, parallelism);
+        List<T> index = [], store = [];
+        WriteIndex(IndexAndWriteStore(documents, themeTitles, finish, store.Add, parallelism), finish, index.Add, parallelism);
         return (index, store);
     }
 
@@ -36,30 +41,38 @@ public static class SearchIndexFiles
     /// <paramref name="store"/> in order. Once it returns, nothing here holds the documents (0.2 GB of text at 20,000
     /// cards) while the index is written.
     /// </summary>
-    public static LunrIndexBuilder IndexAndWriteStore(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles,
-        Action<byte[]> store, int parallelism)
+    /// <param name="finish">
+    /// Turns each piece of UTF-8 into what <paramref name="store"/> takes, on the processor that wrote the piece: a
+    /// one-off build deflates it there for the zip.
+    /// </param>
+    public static LunrIndexBuilder IndexAndWriteStore<T>(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles,
+        Func<byte[], T> finish, Action<T> store, int parallelism) where T : class
     {
         var builder = new LunrIndexBuilder(Fields);
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism),
-            () => WriteStore(documents, themeTitles, store, parallelism));
+            () => WriteStore(documents, themeTitles, finish, store, parallelism));
         return builder;
     }
 
-    /// <summary>The second half of <see cref="Build"/>: the index, as the script the search page loads, to <paramref name="index"/> in order.</summary>
-    public static void WriteIndex(LunrIndexBuilder builder, Action<byte[]> index, int parallelism)
+    /// <summary>
+    /// The second half of <see cref="Build"/>: the index, as the script the search page loads, to <paramref name="index"/>
+    /// in order, each piece turned by <paramref name="finish"/> as in <see cref="IndexAndWriteStore"/>.
+    /// </summary>
+    public static void WriteIndex<T>(LunrIndexBuilder builder, Func<byte[], T> finish, Action<T> index, int parallelism) where T : class
     {
-        index(ScriptStart("KENNIS_ZOEKINDEX"));
-        builder.WriteJson(EscapedUtf8, index, parallelism);
-        index(ScriptEnd);
+        index(finish(ScriptStart("KENNIS_ZOEKINDEX")));
+        builder.WriteJson(json => finish(EscapedUtf8(json)), index, parallelism);
+        index(finish(ScriptEnd));
     }
 
     /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
-    private static void WriteStore(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, Action<byte[]> store, int parallelism)
+    private static void WriteStore<T>(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, Func<byte[], T> finish,
+        Action<T> store, int parallelism) where T : class
     {
-        store(ScriptStart("KENNIS_DOCUMENTEN"));
-        store(EscapedUtf8(new StringBuilder("[")));
+        store(finish(ScriptStart("KENNIS_DOCUMENTEN")));
+        store(finish(EscapedUtf8(new StringBuilder("["))));
         TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
         {
             for (var i = from; i < to; i++)
@@ -83,12 +96,12 @@ public static class SearchIndexFiles
                 }
                 js.Append("]}");
             }
-        }, EscapedUtf8, store);
-        store(EscapedUtf8(new StringBuilder("\n]")));
-        store(ScriptEnd);
-        store(ScriptStart("KENNIS_THEMAS"));
-        store(EscapedUtf8(Themes(themeTitles)));
-        store(ScriptEnd);
+        }, json => finish(EscapedUtf8(json)), store);
+        store(finish(EscapedUtf8(new StringBuilder("\n]"))));
+        store(finish(ScriptEnd));
+        store(finish(ScriptStart("KENNIS_THEMAS")));
+        store(finish(EscapedUtf8(Themes(themeTitles))));
+        store(finish(ScriptEnd));
     }
 
     private static StringBuilder Themes(IReadOnlyDictionary<string, string> themeTitles)

@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+using System.Text;
+using KennisSite.Output;
+
+namespace KennisSite.Tests.Writing;
+
+/// <summary>The search index goes into the zip as parts deflated on different processors; the zip must read it back whole.</summary>
+public class DeflatedPartsTests
+{
+    [Fact]
+    public void Parts_deflated_on_their_own_inflate_to_the_whole_file()
+    {
+        // Sizes around the 64 KB pieces of the buffers, an empty part, and text that repeats, so each part has matches.
+        var parts = new[] { 0, 11, 65_536, 200_003, 131_072, 3 }.Select((size, i) => Text(size, seed: i)).ToList();
+        var whole = parts.SelectMany(p => p).ToArray();
+
+        using var deflater = new DeflatedContent.Deflater();
+        foreach (var bytes in parts)
+        {
+            using var part = new DeflatedContent.Part(bytes);
+            deflater.Append(part);
+        }
+        var deflated = deflater.Finish(spill: null);
+
+        using var zipped = new MemoryStream();
+        deflated.WriteTo(zipped);
+        // In a zip the next entry follows: the stream must end on its own final block, not run on into those bytes.
+        zipped.Write("PK\u0003\u0004 volgend bestand"u8);
+        zipped.Position = 0;
+        using var inflated = new MemoryStream();
+        using (var inflate = new DeflateStream(zipped, CompressionMode.Decompress)) inflate.CopyTo(inflated);
+        Assert.Equal(whole, inflated.ToArray());
+        Assert.Equal(whole.Length, deflated.Length);
+        Assert.Equal(Crc32.HashToUInt32(whole), deflated.Crc);
+    }
+
+    private static byte[] Text(int size, int seed)
+    {
+        var random = new Random(seed);
+        string[] words = ["buurt", "zorg", "welzijn", "wonen", "netwerk", "Brussel", "détectie", "toeleiding", "\n"];
+        var text = new StringBuilder();
+        while (text.Length < size) text.Append(words[random.Next(words.Length)]).Append(' ');
+        return Encoding.UTF8.GetBytes(text.ToString())[..size];
+    }
+}
