@@ -14,15 +14,29 @@ public static class LinkGraphBuilder
     {
         // The related examples are most of the work here, and the lists are made on one processor: the two run side by side.
         IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> relatedCards = null!;
-        Func<IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>>, LinkGraph> withRelated = null!;
+        ItemLists lists = null!;
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => relatedCards = (related ?? new RelatedCardsCache()).Find(content.Cards, content.Config.Framework, RelatedCardCount, parallelism),
-            () => withRelated = Lists(content, cahierLinks));
-        return withRelated(relatedCards);
+            () => lists = Lists(content, cahierLinks));
+        return new LinkGraph
+        {
+            CardsByTheme = lists.CardsByTheme,
+            CahiersByTheme = lists.CahiersByTheme,
+            CardsByCahier = lists.CardsByCahier,
+            CahiersLinkingToCard = lists.CahiersLinkingToCard,
+            RelatedCards = relatedCards,
+            RelatedThemes = lists.RelatedThemes,
+        };
     }
 
-    private static Func<IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>>, LinkGraph> Lists(SiteContent content,
-        IReadOnlyDictionary<string, DocumentLinks> cahierLinks)
+    private sealed record ItemLists(
+        IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> CardsByTheme,
+        IReadOnlyDictionary<string, IReadOnlyList<Cahier>> CahiersByTheme,
+        IReadOnlyDictionary<string, IReadOnlyList<PracticeCard>> CardsByCahier,
+        IReadOnlyDictionary<string, IReadOnlyList<Cahier>> CahiersLinkingToCard,
+        IReadOnlyDictionary<string, IReadOnlyList<ThemeOverlap>> RelatedThemes);
+
+    private static ItemLists Lists(SiteContent content, IReadOnlyDictionary<string, DocumentLinks> cahierLinks)
     {
         var byTitle = Comparer<PracticeCard>.Create((a, b) => CompareText(a.Title, b.Title, a.Slug, b.Slug));
         var cahierOrder = Comparer<Cahier>.Create((a, b) => b.Date != a.Date ? b.Date.CompareTo(a.Date) : string.CompareOrdinal(a.Slug, b.Slug));
@@ -50,16 +64,7 @@ public static class LinkGraphBuilder
         var cardsByCahier = cardsOfCahier.ToDictionary(e => e.Key, e => (IReadOnlyList<PracticeCard>)e.Value.Order(byTitle).ToList(), StringComparer.Ordinal);
         var cahiersLinkingToCard = cahiersOfCard.ToDictionary(e => e.Key, e => (IReadOnlyList<Cahier>)e.Value.Order(cahierOrder).ToList(), StringComparer.Ordinal);
 
-        var relatedThemes = ThemeOverlaps(content, byTitle, cahierOrder);
-        return relatedCards => new LinkGraph
-        {
-            CardsByTheme = cardsByTheme,
-            CahiersByTheme = cahiersByTheme,
-            CardsByCahier = cardsByCahier,
-            CahiersLinkingToCard = cahiersLinkingToCard,
-            RelatedCards = relatedCards,
-            RelatedThemes = relatedThemes,
-        };
+        return new ItemLists(cardsByTheme, cahiersByTheme, cardsByCahier, cahiersLinkingToCard, ThemeOverlaps(content, byTitle, cahierOrder));
     }
 
     /// <summary>Pairs come from each item's own theme list, so the cost grows with items, not with items squared.</summary>

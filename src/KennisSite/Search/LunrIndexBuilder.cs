@@ -74,6 +74,8 @@ public sealed class LunrIndexBuilder
     private readonly List<Term> _indexed = [];
     private readonly List<List<(int Start, int Length)>> _positions = [];
     private readonly long[] _totalFieldLengths;
+    // What the analysing threads of AddAll know; their token caches carry over from batch to batch and from call to call.
+    private readonly ConcurrentBag<Analysis> _analyses = [];
     private readonly int _numericFieldCount;
 
     /// <param name="fields">The fields in declaration order; names must be unique and must not contain '/'.</param>
@@ -136,7 +138,7 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyses = new ConcurrentBag<Analysis>(); // their token caches carry over from batch to batch
+        var analyses = _analyses;
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var adding = Task.CompletedTask;
         for (var start = 0; start < documents.Count; start += batchSize)

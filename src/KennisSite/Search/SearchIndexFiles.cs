@@ -25,34 +25,52 @@ public static class SearchIndexFiles
     /// <param name="parallelism">How many documents are analysed at once; the files are the same for any value.</param>
     public static (IReadOnlyList<byte[]> Index, IReadOnlyList<byte[]> Documents) Build(IReadOnlyList<SearchDocument> documents,
         IReadOnlyDictionary<string, string> themeTitles, int parallelism = 1) =>
-        Build(documents, themeTitles, piece => piece, parallelism);
+        Build([documents], themeTitles, piece => piece, parallelism);
 
-    /// <summary><see cref="Build(IReadOnlyList{SearchDocument}, IReadOnlyDictionary{string, string}, int)"/>, each piece turned by <paramref name="finish"/> as in <see cref="IndexAndWriteStore"/>.</summary>
-    public static (IReadOnlyList<T> Index, IReadOnlyList<T> Documents) Build<T>(IReadOnlyList<SearchDocument> documents,
+    /// <summary>
+    /// <see cref="Build(IReadOnlyList{SearchDocument}, IReadOnlyDictionary{string, string}, int)"/> from documents in
+    /// rounds, each piece turned by <paramref name="finish"/> as in <see cref="IndexAndWriteStore"/>.
+    /// </summary>
+    public static (IReadOnlyList<T> Index, IReadOnlyList<T> Documents) Build<T>(IEnumerable<IReadOnlyList<SearchDocument>> rounds,
         IReadOnlyDictionary<string, string> themeTitles, Func<byte[], T> finish, int parallelism) where T : class
     {
         List<T> index = [], store = [];
-        WriteIndex(IndexAndWriteStore(documents, themeTitles, finish, store.Add, parallelism), finish, index.Add, parallelism);
+        WriteIndex(IndexAndWriteStore(rounds, themeTitles, finish, store.Add, parallelism), finish, index.Add, parallelism);
         return (index, store);
     }
 
     /// <summary>
     /// The first half of <see cref="Build"/>: builds the index and, alongside, writes the store to
-    /// <paramref name="store"/> in order. Once it returns, nothing here holds the documents (0.2 GB of text at 20,000
-    /// cards) while the index is written.
+    /// <paramref name="store"/> in order, one round of documents after the other (<see cref="SearchDocuments.InRounds"/>).
+    /// Once a round is done nothing here holds it, and once this returns nothing holds any document while the index is
+    /// written: at 20,000 cards they are 0.2 GB of text.
     /// </summary>
     /// <param name="finish">
     /// Turns each piece of UTF-8 into what <paramref name="store"/> takes, on the processor that wrote the piece: a
     /// one-off build deflates it there for the zip.
     /// </param>
-    public static LunrIndexBuilder IndexAndWriteStore<T>(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles,
+    public static LunrIndexBuilder IndexAndWriteStore<T>(IEnumerable<IReadOnlyList<SearchDocument>> rounds, IReadOnlyDictionary<string, string> themeTitles,
         Func<byte[], T> finish, Action<T> store, int parallelism) where T : class
     {
         var builder = new LunrIndexBuilder(Fields);
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => builder.AddAll(documents.Select((d, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism),
-            () => WriteStore(documents, themeTitles, finish, store, parallelism));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        store(finish(ScriptStart("KENNIS_DOCUMENTEN")));
+        store(finish(EscapedUtf8(new StringBuilder("["))));
+        var first = 0;
+        foreach (var documents in rounds)
+        {
+            var offset = first;
+            Parallel.Invoke(options,
+                () => builder.AddAll(documents.Select((d, i) => ((offset + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    (IReadOnlyDictionary<string, LunrValue?>)new Dictionary<string, LunrValue?> { ["t"] = d.Title, ["k"] = d.Keywords, ["x"] = d.Text })).ToList(), parallelism),
+                () => WriteStore(documents, offset, finish, store, parallelism));
+            first += documents.Count;
+        }
+        store(finish(EscapedUtf8(new StringBuilder("\n]"))));
+        store(finish(ScriptEnd));
+        store(finish(ScriptStart("KENNIS_THEMAS")));
+        store(finish(EscapedUtf8(Themes(themeTitles))));
+        store(finish(ScriptEnd));
         return builder;
     }
 
@@ -67,18 +85,17 @@ public static class SearchIndexFiles
         index(finish(ScriptEnd));
     }
 
-    /// <summary>Short keys keep the store small; the ref of a document in the index is its position here.</summary>
-    private static void WriteStore<T>(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> themeTitles, Func<byte[], T> finish,
-        Action<T> store, int parallelism) where T : class
+    /// <summary>Short keys keep the store small; the ref of a document in the index is its position in the store.</summary>
+    /// <param name="first">The position of the first of these documents.</param>
+    private static void WriteStore<T>(IReadOnlyList<SearchDocument> documents, int first, Func<byte[], T> finish, Action<T> store, int parallelism)
+        where T : class
     {
-        store(finish(ScriptStart("KENNIS_DOCUMENTEN")));
-        store(finish(EscapedUtf8(new StringBuilder("["))));
         TextBlocks.Write(documents.Count, 256, parallelism, (js, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
                 var d = documents[i];
-                js.Append(i == 0 ? "\n" : ",\n").Append("{\"s\":");
+                js.Append(first + i == 0 ? "\n" : ",\n").Append("{\"s\":");
                 JsCompat.AppendString(js, d.Kind);
                 js.Append(",\"t\":");
                 JsCompat.AppendString(js, d.Title);
@@ -97,11 +114,6 @@ public static class SearchIndexFiles
                 js.Append("]}");
             }
         }, json => finish(EscapedUtf8(json)), store);
-        store(finish(EscapedUtf8(new StringBuilder("\n]"))));
-        store(finish(ScriptEnd));
-        store(finish(ScriptStart("KENNIS_THEMAS")));
-        store(finish(EscapedUtf8(Themes(themeTitles))));
-        store(finish(ScriptEnd));
     }
 
     private static StringBuilder Themes(IReadOnlyDictionary<string, string> themeTitles)
