@@ -138,19 +138,18 @@ public sealed class LunrIndexBuilder
             ArgumentNullException.ThrowIfNull(reference);
             CheckFields(values);
         }
-        var analyses = _analyses;
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var adding = Task.CompletedTask;
         for (var start = 0; start < documents.Count; start += batchSize)
         {
             var from = start;
             var analyzed = new AnalyzedField[Math.Min(batchSize, documents.Count - from)][];
-            Parallel.For(0, analyzed.Length, options, () => analyses.TryTake(out var kept) ? kept : new Analysis(_terms, _fields.Length),
+            Parallel.For(0, analyzed.Length, options, () => _analyses.TryTake(out var kept) ? kept : new Analysis(_terms, _fields.Length),
                 (i, _, analysis) =>
                 {
                     analyzed[i] = Analyze(documents[from + i].Values, analysis);
                     return analysis;
-                }, analyses.Add);
+                }, _analyses.Add);
             adding.GetAwaiter().GetResult();
             adding = Task.Run(() =>
             {
