@@ -159,6 +159,12 @@ public sealed class LunrIndexBuilder
         adding.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Lets go of what the threads of <see cref="AddAll"/> learnt about tokens, once the last documents are in: the
+    /// caches only speed up analysis, and the index is written without them.
+    /// </summary>
+    public void ForgetTokenCaches() => _analyses.Clear();
+
     private void CheckFields(IReadOnlyDictionary<string, LunrValue?> values)
     {
         ArgumentNullException.ThrowIfNull(values);

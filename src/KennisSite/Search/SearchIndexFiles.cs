@@ -66,6 +66,7 @@ public static class SearchIndexFiles
                 () => WriteStore(documents, offset, finish, store, parallelism));
             first += documents.Count;
         }
+        builder.ForgetTokenCaches();
         store(finish(EscapedUtf8(new StringBuilder("\n]"))));
         store(finish(ScriptEnd));
         store(finish(ScriptStart("KENNIS_THEMAS")));
