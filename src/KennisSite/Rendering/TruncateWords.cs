@@ -36,7 +36,9 @@ internal static class TruncateWords
     {
         var strings = new ScriptObject();
         strings.Import(scribanStrings);
-        strings.Import("truncatewords", new Func<string?, int, string?, string>(Of));
+        // Set rather than imported: importing a name that is there already leaves the old function in place. Made from
+        // the method rather than a delegate, Scriban calls it through a typed wrapper, without reflection.
+        strings.SetValue("truncatewords", DynamicCustomFunction.Create(null, typeof(TruncateWords).GetMethod(nameof(Of))!), readOnly: true);
         return strings;
     }
 }

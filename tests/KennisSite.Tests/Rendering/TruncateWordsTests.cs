@@ -1,6 +1,8 @@
 using KennisSite.Rendering;
 using KennisSite.Tests.Infrastructure;
+using Scriban;
 using Scriban.Functions;
+using Scriban.Runtime;
 
 namespace KennisSite.Tests.Rendering;
 
@@ -32,6 +34,15 @@ public sealed class TruncateWordsTests
             var ellipsis = random.Next(3) switch { 0 => null, 1 => "", _ => "…" };
             Assert.Equal(StringFunctions.Truncatewords(text, count, ellipsis), TruncateWords.Of(text, count, ellipsis));
         }
+    }
+
+    [Fact]
+    public void Replaces_scribans_own_in_the_string_functions()
+    {
+        var scribans = (ScriptObject)TemplateContext.GetDefaultBuiltinObject()["string"]!;
+        var ours = TruncateWords.InStringFunctions(scribans);
+        Assert.NotSame(scribans["truncatewords"], ours["truncatewords"]);
+        Assert.Same(scribans["downcase"], ours["downcase"]);
     }
 
     [Fact]
