@@ -214,6 +214,8 @@ internal sealed class DeflatedContent
         }
     }
 
+    private const int CopyPieceSize = 1 << 20;
+
     /// <summary>The deflated bytes, as the zip stores them.</summary>
     public void WriteTo(Stream stream)
     {
@@ -222,15 +224,22 @@ internal sealed class DeflatedContent
             stream.Write(_bytes);
             return;
         }
-        var kept = ArrayPool<byte>.Shared.Rent(Size);
+        // A piece at a time: the search index is tens of megabytes deflated, and an array that size, taken at the very
+        // end of a build, started a full collection of a heap still holding the index.
+        var piece = ArrayPool<byte>.Shared.Rent(Math.Min(Size, CopyPieceSize));
         try
         {
-            _spill!.Read(_offset, kept.AsSpan(0, Size));
-            stream.Write(kept, 0, Size);
+            for (var done = 0; done < Size;)
+            {
+                var count = Math.Min(piece.Length, Size - done);
+                _spill!.Read(_offset + done, piece.AsSpan(0, count));
+                stream.Write(piece, 0, count);
+                done += count;
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(kept);
+            ArrayPool<byte>.Shared.Return(piece);
         }
     }
 

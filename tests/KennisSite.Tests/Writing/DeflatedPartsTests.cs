@@ -5,7 +5,7 @@ using KennisSite.Output;
 
 namespace KennisSite.Tests.Writing;
 
-/// <summary>The search index goes into the zip as parts deflated on different processors; the zip must read it back whole.</summary>
+/// <summary>Deflated files the zip is made of: the search index, deflated in parts on different processors, and files kept on disk until the zip is written.</summary>
 public class DeflatedPartsTests
 {
     [Fact]
@@ -33,6 +33,40 @@ public class DeflatedPartsTests
         Assert.Equal(whole, inflated.ToArray());
         Assert.Equal(whole.Length, deflated.Length);
         Assert.Equal(Crc32.HashToUInt32(whole), deflated.Crc);
+    }
+
+    [Fact]
+    public void A_file_kept_in_the_spill_comes_back_whole_when_larger_than_a_copied_piece()
+    {
+        // Random bytes do not deflate: 2.5 MB stays 2.5 MB, more than the megabyte copied at a time.
+        var content = new byte[2_500_000];
+        new Random(3).NextBytes(content);
+        var folder = Directory.CreateTempSubdirectory("kennissite-spill-");
+        try
+        {
+            var spill = DeflatedSpill.Create(folder.FullName, "delen");
+            Assert.NotNull(spill);
+            using (var first = new DeflatedContent.Deflater())
+            {
+                first.Write("wat er al in het bestand stond"u8);
+                first.Finish(spill); // the file under test does not start at the beginning of the spill
+            }
+            using var deflater = new DeflatedContent.Deflater();
+            deflater.Write(content);
+            var deflated = deflater.Finish(spill);
+
+            using var zipped = new MemoryStream();
+            deflated.WriteTo(zipped);
+            Assert.Equal(deflated.Size, zipped.Length);
+            zipped.Position = 0;
+            using var inflated = new MemoryStream();
+            using (var inflate = new DeflateStream(zipped, CompressionMode.Decompress)) inflate.CopyTo(inflated);
+            Assert.Equal(content, inflated.ToArray());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static byte[] Text(int size, int seed)
