@@ -357,7 +357,10 @@ public sealed class LunrIndexBuilder
 
         TextBlocks.Write(n, 64, parallelism, (sb, from, to) =>
         {
-            var entries = new List<(int TermIndex, double Thousandths)>(); // lunr keeps Math.round(score * 1000) / 1000
+            // Two arrays sorted by plain int keys: sorting a list of pairs with a comparison took a quarter of a second
+            // of processor time on 20,000 cards.
+            var termIndexes = new int[256];
+            var thousandths = new double[256]; // lunr keeps Math.round(score * 1000) / 1000
             for (int d = from; d < to; d++)
             {
                 var document = _documents[d];
@@ -365,26 +368,33 @@ public sealed class LunrIndexBuilder
                 {
                     FieldStats stats = document.Fields[f];
                     double fieldBoost = OrOne(_fields[f].Boost);
-                    entries.Clear();
-                    foreach (var (termIndex, tf) in stats.TermFrequencies)
+                    int count = stats.TermFrequencies.Count;
+                    if (termIndexes.Length < count)
                     {
+                        termIndexes = new int[count * 2];
+                        thousandths = new double[count * 2];
+                    }
+                    for (int i = 0; i < count; i++)
+                    {
+                        var (termIndex, tf) = stats.TermFrequencies[i];
                         // BM25 in lunr's exact evaluation order, so every double rounds the same way.
                         double score = idf[termIndex] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (stats.Length / averageLengths[f])) + tf);
                         score *= fieldBoost;
                         score *= document.Boost;
-                        entries.Add((termIndex, JsCompat.Round(score * 1000)));
+                        termIndexes[i] = termIndex;
+                        thousandths[i] = JsCompat.Round(score * 1000);
                     }
-                    entries.Sort((a, b) => a.TermIndex.CompareTo(b.TermIndex));
+                    Array.Sort(termIndexes, thousandths, 0, count);
 
                     if (d > 0 || f > 0) sb.Append(',');
                     sb.Append('[');
                     JsCompat.AppendString(sb, _fields[f].Name + "/" + document.Reference);
                     sb.Append(",[");
-                    for (int i = 0; i < entries.Count; i++)
+                    for (int i = 0; i < count; i++)
                     {
                         if (i > 0) sb.Append(',');
-                        sb.Append(entries[i].TermIndex).Append(',');
-                        JsCompat.AppendThousandths(sb, entries[i].Thousandths);
+                        sb.Append(termIndexes[i]).Append(',');
+                        JsCompat.AppendThousandths(sb, thousandths[i]);
                     }
                     sb.Append("]]");
                 }
