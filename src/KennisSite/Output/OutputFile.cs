@@ -74,7 +74,7 @@ public sealed class OutputFile
     {
         var joined = new byte[parts.Sum(p => (long)p.Content.Length)];
         var at = 0;
-        using var deflater = new DeflatedContent.Deflater();
+        using var deflater = new DeflatedContent.Deflater(spill: null);
         foreach (var part in parts)
         {
             part.Content.CopyTo(joined, at);
@@ -82,7 +82,7 @@ public sealed class OutputFile
             deflater.Append(part);
             part.Dispose();
         }
-        return new OutputFile(path, joined) { Deflated = deflater.Finish(spill: null) };
+        return new OutputFile(path, joined) { Deflated = deflater.Finish() };
     }
 
     /// <summary>
@@ -101,16 +101,17 @@ internal sealed class DeflatedContent
     // A build runs dozens of times a day, the download is made now and then.
     private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 2 };
 
-    private readonly byte[]? _bytes;
+    // What is in the spill comes first, in order; what it would not take stays in memory after it.
     private readonly DeflatedSpill? _spill;
-    private readonly long _offset;
+    private readonly IReadOnlyList<(long Offset, int Size)> _spilled;
+    private readonly byte[] _kept;
 
-    private DeflatedContent(byte[]? bytes, DeflatedSpill? spill, long offset, int size, int length, uint crc)
+    private DeflatedContent(DeflatedSpill? spill, IReadOnlyList<(long Offset, int Size)> spilled, byte[] kept, int length, uint crc)
     {
-        _bytes = bytes;
         _spill = spill;
-        _offset = offset;
-        Size = size;
+        _spilled = spilled;
+        _kept = kept;
+        Size = checked(spilled.Sum(s => s.Size) + kept.Length);
         Length = length;
         Crc = crc;
     }
@@ -125,9 +126,9 @@ internal sealed class DeflatedContent
 
     public static DeflatedContent Of(byte[] content)
     {
-        using var deflater = new Deflater();
+        using var deflater = new Deflater(spill: null);
         deflater.Write(content);
-        return deflater.Finish(spill: null);
+        return deflater.Finish();
     }
 
     /// <summary>
@@ -163,9 +164,16 @@ internal sealed class DeflatedContent
     /// Deflates what it is given, piece by piece, or joins parts deflated elsewhere (not both), and counts the length
     /// and checksum of the original on the way.
     /// </summary>
-    internal sealed class Deflater : IDisposable
+    /// <param name="spill">
+    /// Where to keep the deflated bytes instead of in memory, if it takes them. A large file goes there as it is
+    /// deflated: the search index and the store were a hundred megabytes held in memory until they were finished.
+    /// </param>
+    internal sealed class Deflater(DeflatedSpill? spill) : IDisposable
     {
+        private const int SpilledPieceSize = 4 << 20;
+
         private readonly PooledBuffer _buffer = new();
+        private readonly List<(long Offset, int Size)> _spilled = [];
         private DeflateStream? _deflate;
         private bool _joined;
         private readonly Crc32 _crc = new();
@@ -176,6 +184,7 @@ internal sealed class DeflatedContent
             if (_joined) throw new InvalidOperationException("A file joined from deflated parts cannot also be deflated here.");
             (_deflate ??= new DeflateStream(_buffer, Level, leaveOpen: true)).Write(bytes);
             Count(bytes);
+            if (_buffer.Length >= SpilledPieceSize) Spill();
         }
 
         public void Append(Part part)
@@ -184,6 +193,7 @@ internal sealed class DeflatedContent
             _joined = true;
             foreach (var piece in part.Deflated.Pieces()) _buffer.Write(piece.Span);
             Count(part.Content);
+            if (_buffer.Length >= SpilledPieceSize) Spill();
         }
 
         private void Count(ReadOnlySpan<byte> bytes)
@@ -192,18 +202,21 @@ internal sealed class DeflatedContent
             _length += bytes.Length;
         }
 
-        /// <param name="spill">Where to keep the deflated bytes instead of in memory, if it takes them.</param>
-        public DeflatedContent Finish(DeflatedSpill? spill)
+        /// <summary>Moves what is deflated so far to the spill; when the spill refuses it, it stays in memory.</summary>
+        private void Spill()
+        {
+            if (spill is null || _buffer.Length == 0 || !spill.TryAppend(_buffer.Pieces(), out var offset)) return;
+            _spilled.Add((offset, checked((int)_buffer.Length)));
+            _buffer.Clear();
+        }
+
+        public DeflatedContent Finish()
         {
             if (_joined) _buffer.Write(FinalBlock);
             else (_deflate ??= new DeflateStream(_buffer, Level, leaveOpen: true)).Dispose();
-            var size = checked((int)_buffer.Length);
-            var crc = _crc.GetCurrentHashAsUInt32();
-            var length = checked((int)_length);
-            var content = spill is not null && spill.TryAppend(_buffer.Pieces(), out var offset)
-                ? new DeflatedContent(null, spill, offset, size, length, crc)
-                : new DeflatedContent(_buffer.ToArray(), null, 0, size, length, crc);
-            _buffer.Dispose();
+            Spill();
+            var content = new DeflatedContent(spill, _spilled.Count == 0 ? [] : [.. _spilled], _buffer.ToArray(), checked((int)_length), _crc.GetCurrentHashAsUInt32());
+            _buffer.Clear();
             return content;
         }
 
@@ -219,36 +232,37 @@ internal sealed class DeflatedContent
     /// <summary>The deflated bytes, as the zip stores them.</summary>
     public void WriteTo(Stream stream)
     {
-        if (_bytes is not null)
+        if (_spilled.Count > 0)
         {
-            stream.Write(_bytes);
-            return;
-        }
-        // A piece at a time: the search index is tens of megabytes deflated, and an array that size, taken at the very
-        // end of a build, started a full collection of a heap still holding the index.
-        var piece = ArrayPool<byte>.Shared.Rent(Math.Min(Size, CopyPieceSize));
-        try
-        {
-            for (var done = 0; done < Size;)
+            // A piece at a time: an array the size of the deflated search index, taken at the very end of a build,
+            // started a full collection of a heap still holding the index.
+            var piece = ArrayPool<byte>.Shared.Rent(Math.Min(Size, CopyPieceSize));
+            try
             {
-                var count = Math.Min(piece.Length, Size - done);
-                _spill!.Read(_offset + done, piece.AsSpan(0, count));
-                stream.Write(piece, 0, count);
-                done += count;
+                foreach (var (offset, size) in _spilled)
+                    for (var done = 0; done < size;)
+                    {
+                        var count = Math.Min(piece.Length, size - done);
+                        _spill!.Read(offset + done, piece.AsSpan(0, count));
+                        stream.Write(piece, 0, count);
+                        done += count;
+                    }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(piece);
             }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(piece);
-        }
+        stream.Write(_kept);
     }
 
     public byte[] Inflate()
     {
-        var deflated = _bytes ?? new byte[Size];
-        if (_bytes is null) _spill!.Read(_offset, deflated);
+        using var deflated = new MemoryStream(Size);
+        WriteTo(deflated);
+        deflated.Position = 0;
         var content = new byte[Length];
-        using var inflate = new DeflateStream(new MemoryStream(deflated), CompressionMode.Decompress);
+        using var inflate = new DeflateStream(deflated, CompressionMode.Decompress);
         inflate.ReadExactly(content);
         return content;
     }

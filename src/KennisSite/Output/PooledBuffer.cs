@@ -54,6 +54,7 @@ internal sealed class PooledBuffer : Stream
 
     public byte[] ToArray()
     {
+        if (_length == 0) return [];
         var all = new byte[_length];
         var at = 0;
         foreach (var piece in Pieces())
@@ -64,12 +65,18 @@ internal sealed class PooledBuffer : Stream
         return all;
     }
 
-    protected override void Dispose(bool disposing)
+    /// <summary>Forgets what was written and gives its pieces back to the pool.</summary>
+    public void Clear()
     {
         foreach (var piece in _pieces) ArrayPool<byte>.Shared.Return(piece);
         _pieces.Clear();
         _usedInLast = PieceSize;
         _length = 0;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Clear();
         base.Dispose(disposing);
     }
 

@@ -9,7 +9,7 @@ internal sealed class StagedFile : Stream
 {
     private readonly string _path;
     private readonly SiteWriter _writer;
-    private readonly DeflatedContent.Deflater _deflater = new();
+    private readonly DeflatedContent.Deflater _deflater;
     private FileStream? _file;
 
     internal StagedFile(string path, SiteWriter writer, FileStream? file)
@@ -17,6 +17,7 @@ internal sealed class StagedFile : Stream
         _path = path;
         _writer = writer;
         _file = file;
+        _deflater = new DeflatedContent.Deflater(writer.Spill);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -67,7 +68,7 @@ internal sealed class StagedFile : Stream
             }
             _file = null;
         }
-        var file = OutputFile.KeptDeflated(_path, _deflater.Finish(_writer.Spill));
+        var file = OutputFile.KeptDeflated(_path, _deflater.Finish());
         if (written) _writer.Written(file);
         return file;
     }
