@@ -46,6 +46,10 @@ public sealed class DutchAnalyzer
         ('\uFF41', '\uFF5A'),
     ];
 
+    // A SearchValues rather than IndexOfAnyExceptInRange('\0', '\u007F'): in the precompiled CLI that generic method
+    // boxed its bounds on every call.
+    private static readonly SearchValues<char> AsciiCharacters = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c)]);
+
     /// <summary>
     /// Lowercase mappings that Node 20 (ICU 78, Unicode 17) applies but .NET's invariant casing
     /// may not, depending on whether the process runs with ICU or in invariant-globalization mode.
@@ -73,7 +77,7 @@ public sealed class DutchAnalyzer
     /// <summary>JavaScript <c>String.prototype.toLowerCase</c> (full, locale-independent mapping).</summary>
     public static string ToLowerJs(string text)
     {
-        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return text.ToLowerInvariant();
+        if (Ascii.IsValid(text)) return text.ToLowerInvariant();
         char[] buffer = [];
         var length = ToLowerJs(text, ref buffer);
         return new string(buffer, 0, length);
@@ -91,7 +95,7 @@ public sealed class DutchAnalyzer
         int written = 0;
         for (int i = 0; i < text.Length;)
         {
-            int ascii = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+            int ascii = text[i..].IndexOfAnyExcept(AsciiCharacters);
             int run = ascii < 0 ? text.Length - i : ascii;
             Ascii.ToLower(text.Slice(i, run), lower.Slice(written, run), out _);
             written += run;
