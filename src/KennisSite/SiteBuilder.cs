@@ -166,12 +166,13 @@ public static class SiteBuilder
         var themeTitles = content.Themes.ToDictionary(t => t.Slug, t => t.Title, StringComparer.Ordinal);
         // Each piece of the two files is deflated for the zip by the processor that wrote it.
         static DeflatedContent.Part DeflatedPart(byte[] piece) => new(piece);
+        // Made only as they are walked, a round at a time.
+        var documentRounds = SearchDocuments.InRounds(content, urls, parallel.MaxDegreeOfParallelism);
         OutputFile[] SearchFiles()
         {
             if (writer is null)
             {
-                var (index, store) = SearchIndexFiles.Build(SearchDocuments.InRounds(content, urls, parallel.MaxDegreeOfParallelism), themeTitles, DeflatedPart,
-                    parallel.MaxDegreeOfParallelism);
+                var (index, store) = SearchIndexFiles.Build(documentRounds, themeTitles, DeflatedPart, parallel.MaxDegreeOfParallelism);
                 return [OutputFile.Joined(SearchIndexFiles.IndexFile, index), OutputFile.Joined(SearchIndexFiles.DocumentsFile, store)];
             }
             using var indexFile = writer.Open(SearchIndexFiles.IndexFile);
@@ -180,8 +181,7 @@ public static class SiteBuilder
             // were all made first, they were 0.2 GB on top of the index at 20,000 cards, and a full collection here was
             // needed to keep the peak down; without it, and without that collection, the build was 0.4 s faster at a
             // lower peak (docs/snelheid.md).
-            var builder = SearchIndexFiles.IndexAndWriteStore(SearchDocuments.InRounds(content, urls, parallel.MaxDegreeOfParallelism), themeTitles,
-                DeflatedPart, storeFile.Write, parallel.MaxDegreeOfParallelism);
+            var builder = SearchIndexFiles.IndexAndWriteStore(documentRounds, themeTitles, DeflatedPart, storeFile.Write, parallel.MaxDegreeOfParallelism);
             SearchIndexFiles.WriteIndex(builder, DeflatedPart, indexFile.Write, parallel.MaxDegreeOfParallelism);
             return [indexFile.Finish(), storeFile.Finish()];
         }
