@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using KennisSite.Diagnostics;
 
 namespace KennisSite.Output;
@@ -9,8 +10,19 @@ namespace KennisSite.Output;
 /// falls between them.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A build can write a file as soon as it is made (<see cref="Open"/>), so it need not keep it: the pages of a
 /// large site are written while they are rendered. Nothing shows in the output folder before <see cref="Finish"/>.
+/// </para>
+/// <para>
+/// The site that is swapped out is not removed but kept beside the output folder as the reserve
+/// (<c>.name.reserve</c>), and the next build writes over its files in place instead of making new ones. Writing
+/// over a file that is already there is a tenth of the work of making it on ext4, and nothing needs removing: on this
+/// machine's disk a rebuild of the site of 20,000 cards took 18–21 s, where a build into an empty folder took 11 s,
+/// and over the reserve it takes 9.7 s (docs/snelheid.md). What the new site does not have is removed from the
+/// reserve before the swap, so the result is the same as in a fresh folder. The reserve may be removed at any time;
+/// the next build then starts from nothing.
+/// </para>
 /// </remarks>
 public sealed class SiteWriter
 {
@@ -20,6 +32,8 @@ public sealed class SiteWriter
     private readonly string _name;
     private readonly string _staging;
     private readonly string _previous;
+    private readonly string _reserve;
+    private bool _recycled; // the staging folder is the reserve: its files are written over and what is left is removed
     private readonly HashSet<OutputFile> _written = new(ReferenceEqualityComparer.Instance);
     private Exception? _failure;
 
@@ -31,6 +45,7 @@ public sealed class SiteWriter
         _name = Path.GetFileName(_full);
         _staging = Path.Combine(_parent, $".{_name}.nieuw-{Environment.ProcessId}");
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
+        _reserve = Path.Combine(_parent, $".{_name}.reserve");
     }
 
     /// <summary>Where pages written now wait, deflated, for the offline zip; null when no such file could be made.</summary>
@@ -45,7 +60,8 @@ public sealed class SiteWriter
             Directory.CreateDirectory(writer._parent);
             writer.RestoreInterruptedSwap();
             if (Directory.Exists(writer._staging)) Directory.Delete(writer._staging, recursive: true);
-            Directory.CreateDirectory(writer._staging);
+            writer._recycled = writer.TakeReserve();
+            if (!writer._recycled) Directory.CreateDirectory(writer._staging);
             writer.Spill = DeflatedSpill.Create(writer._parent, $".{writer._name}.zipdelen-{Environment.ProcessId}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -110,7 +126,8 @@ public sealed class SiteWriter
             // A page written early and then made again (the two that show the zip's size) is overwritten above; one
             // that is not in the final list at all would be a stray file.
             var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var stray in _written.Where(f => !paths.Contains(f.Path))) File.Delete(Path.Combine(_staging, stray.Path));
+            if (_recycled) RemoveAllBut(paths, parallelism);
+            else foreach (var stray in _written.Where(f => !paths.Contains(f.Path))) File.Delete(Path.Combine(_staging, stray.Path));
             Swap(parallelism);
             return true;
         }
@@ -120,28 +137,146 @@ public sealed class SiteWriter
         }
     }
 
-    /// <summary>The build will not be written after all: the staging folder goes, the old site stays.</summary>
+    /// <summary>The build will not be written after all: the staging folder goes (back to the reserve, if it came from there), the old site stays.</summary>
     public void Abandon()
     {
-        try { if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            if (!Directory.Exists(_staging)) return;
+            if (_recycled) Keep(_staging, parallelism: 1);
+            else Directory.Delete(_staging, recursive: true);
+        }
+        catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private void WriteFile(string path, byte[] content) => File.WriteAllBytes(InStaging(path), content);
+    private void WriteFile(string path, byte[] content)
+    {
+        var stream = Create(path, bufferSize: 0);
+        stream.Write(content);
+        Close(stream);
+    }
 
     private void WriteStreamed(OutputFile file)
     {
-        using var stream = Create(file.Path);
+        var stream = Create(file.Path);
         file.WriteTo(stream);
+        Close(stream);
     }
 
-    private FileStream Create(string path, int bufferSize = 1 << 16) => new(InStaging(path), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
-
-    /// <summary>Where a file of the site goes in the staging folder, with its folder made.</summary>
-    private string InStaging(string path)
+    /// <summary>A file of the site in the staging folder, with its folder made; in the reserve, the file that is there already.</summary>
+    private FileStream Create(string path, int bufferSize = 1 << 16)
     {
         var full = Path.Combine(_staging, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return full;
+        if (!_recycled)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
+        }
+        // Not truncated: the file keeps its blocks, and what is left of a longer old file is cut off in Close.
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ClearWayFor(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize);
+        }
+    }
+
+    /// <summary>Closes a file made by <see cref="Create"/>; one written over in the reserve loses what its old version had beyond the new end.</summary>
+    internal void Close(FileStream stream)
+    {
+        try
+        {
+            if (_recycled)
+            {
+                stream.Flush();
+                if (stream.Length > stream.Position) stream.SetLength(stream.Position);
+            }
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+    }
+
+    /// <summary>The reserve had a folder where the new site has a file, or a file where it has a folder: they go.</summary>
+    private void ClearWayFor(string path)
+    {
+        var full = Path.Combine(_staging, path);
+        if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+        for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            var folder = Path.Combine(_staging, path[..slash]);
+            if (File.Exists(folder)) File.Delete(folder);
+        }
+    }
+
+    /// <summary>The reserve becomes the staging folder; false when there is none (or another build took it first).</summary>
+    private bool TakeReserve()
+    {
+        try
+        {
+            Directory.Move(_reserve, _staging);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Keeps a site that was swapped out (or a staging folder that was not used) as the reserve, or removes it when there is one already.</summary>
+    private void Keep(string folder, int parallelism)
+    {
+        if (!Directory.Exists(_reserve))
+        {
+            try
+            {
+                Directory.Move(folder, _reserve);
+                return;
+            }
+            catch (IOException)
+            {
+                // Made by another build in the meantime: this one goes.
+            }
+        }
+        DeleteTree(folder, parallelism);
+    }
+
+    /// <summary>
+    /// Removes from the recycled staging folder every file and folder that is not part of the new site: what the
+    /// reserve's site had and this one has not (a card that was removed, a page the editor put there by hand).
+    /// </summary>
+    private void RemoveAllBut(HashSet<string> files, int parallelism)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+            for (var slash = file.LastIndexOf('/'); slash > 0 && folders.Add(file[..slash]); slash = file.LastIndexOf('/', slash - 1)) { }
+        RemoveAllBut(_staging, "", files, folders, parallelism);
+    }
+
+    private static void RemoveAllBut(string folder, string prefix, HashSet<string> files, HashSet<string> folders, int parallelism)
+    {
+        // A link counts as a file: it is removed, never followed.
+        var entries = new FileSystemEnumerable<(string Name, bool IsFolder)>(folder,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }).ToList();
+        // praktijkvoorbeelden/ holds a folder per card: 20,000 of them on a large site, each read on its own.
+        Parallel.ForEach(entries, new ParallelOptions { MaxDegreeOfParallelism = entries.Count > 64 ? parallelism : 1 }, entry =>
+        {
+            var relative = prefix + entry.Name;
+            var full = Path.Combine(folder, entry.Name);
+            if (!entry.IsFolder)
+            {
+                if (!files.Contains(relative)) File.Delete(full);
+            }
+            else if (folders.Contains(relative)) RemoveAllBut(full, relative + "/", files, folders, parallelism);
+            else Directory.Delete(full, recursive: true);
+        });
     }
 
     private void Swap(int parallelism)
@@ -153,13 +288,13 @@ public sealed class SiteWriter
         else if (AtomicSwap.Exchange(_staging, _full))
         {
             // The old site now sits in the staging folder.
-            DeleteTree(_staging, parallelism);
+            Keep(_staging, parallelism);
         }
         else
         {
             Directory.Move(_full, _previous);
             Directory.Move(_staging, _full);
-            DeleteTree(_previous, parallelism);
+            Keep(_previous, parallelism);
         }
         CleanLeftovers();
     }
@@ -196,6 +331,7 @@ public sealed class SiteWriter
     {
         foreach (var dir in Directory.EnumerateDirectories(_parent, $".{_name}.*"))
         {
+            if (dir == _reserve) continue;
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -59,7 +59,7 @@ internal sealed class StagedFile : Stream
         {
             try
             {
-                _file.Dispose();
+                _writer.Close(_file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
