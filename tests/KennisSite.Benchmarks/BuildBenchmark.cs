@@ -52,6 +52,7 @@ public static class BuildBenchmark
             ? Directory.CreateDirectory(Path.Combine(Path.GetFullPath(parent), $"kennissite-bouwen-{Guid.NewGuid():N}"[..26])).FullName
             : Directory.CreateTempSubdirectory("kennissite-bouwen-").FullName;
         var cli = Publish(Path.Combine(work, "kennissite-cli"));
+        var outputs = new OutputFolders(work);
 
         var report = new Report($"Volledige build: KennisSite naast Hugo ({DateTime.Now:yyyy-MM-dd})");
         report.Section("Machine");
@@ -72,11 +73,11 @@ public static class BuildBenchmark
                 report.Section($"{size.Name}: {(size.Cards == 0 ? "de voorbeeldsite" : $"{size.Cahiers} cahiers, {size.Cards} praktijkvoorbeelden")}");
 
                 var output = Path.Combine(work, size.Name, "uit-kennissite");
-                // Both programs start from an empty output folder, removed outside the timing (Hugo does not clean its
+                // Both programs start from an empty output folder, emptied outside the timing (Hugo does not clean its
                 // destination itself). Replacing a previous site is measured on its own below.
                 (string What, Func<Measurement> Build) kennisBuild = ($"{size.Name}: KennisSite", () =>
                 {
-                    if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+                    outputs.Empty(output);
                     return Measure(cli, ["build", "--site", site, "--uitvoer", output]);
                 });
                 (string What, Func<Measurement> Build) HugoBuild(bool related)
@@ -86,7 +87,7 @@ public static class BuildBenchmark
                     var destination = Path.Combine(work, size.Name, related ? "uit-hugo-verwant" : "uit-hugo");
                     return ($"{size.Name}: Hugo{(related ? " met verwante inhoud" : "")}", () =>
                     {
-                        if (Directory.Exists(destination)) Directory.Delete(destination, recursive: true);
+                        outputs.Empty(destination);
                         return Measure(hugo, ["--source", source, "--destination", destination, "--quiet"], related ? relatedLimit : null);
                     });
                 }
@@ -100,7 +101,11 @@ public static class BuildBenchmark
                 report.Add("KennisSite: piekgeheugen", Mb(kennis.Max(m => m.PeakBytes)));
                 foreach (var target in size.Targets)
                     report.Add($"KennisSite: doel {target.Name}", target.Met(Median(kennis, m => m.WallMs), kennis.Max(m => m.PeakBytes)) ? "gehaald" : "niet gehaald", target.What);
-                var replacing = Interleaved(runs, [($"{size.Name}: KennisSite over de vorige site", () => Measure(cli, ["build", "--site", site, "--uitvoer", output]))])[0];
+                var replacing = Interleaved(runs, [($"{size.Name}: KennisSite over de vorige site", () =>
+                {
+                    OutputFolders.Sync();
+                    return Measure(cli, ["build", "--site", site, "--uitvoer", output]);
+                })])[0];
                 report.Add("KennisSite over de vorige site: tijd (mediaan)", Report.Ms(Median(replacing, m => m.WallMs)),
                     $"{Report.Runs(replacing.Select(m => m.WallMs).ToList())}; vervangt de vorige uitvoer in één keer en wist ze");
                 if (hugo is null) continue;
@@ -126,7 +131,7 @@ public static class BuildBenchmark
                         ? $"doel (≤ {maxRatio.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}) {(ratio <= maxRatio ? "gehaald" : "niet gehaald")}; per ronde: {perRound}"
                         : $"per ronde: {perRound}");
             }
-            report.Note("Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap (buiten de tijd gewist); KennisSite is gepubliceerd zoals de README aanraadt: zelfstandig, met ReadyToRun samen met de runtime als één image. Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
+            report.Note($"Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap: {outputs.Description}, en vóór elke run schrijft sync de schijfcache weg (zie OutputFolders.cs). KennisSite is gepubliceerd zoals de README aanraadt: zelfstandig, met ReadyToRun samen met de runtime als één image. Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
             report.Note("Hugo bouwt dezelfde inhoud (HugoSite.cs): cahiers en kaarten als pagina's, thema's als taxonomie, een gerangschikte pagina per functie, catalogus, startpagina; zonder zoekindex en offline-zip.");
             Console.WriteLine(report.ToText());
             if (options.String("markdown") is { } markdown) File.WriteAllText(markdown, report.ToMarkdown());
@@ -134,6 +139,7 @@ public static class BuildBenchmark
         }
         finally
         {
+            outputs.RemoveAside();
             if (!options.Flag("bewaar")) Directory.Delete(work, recursive: true);
             else MachineInfo.Log($"bewaard in {work}");
         }
