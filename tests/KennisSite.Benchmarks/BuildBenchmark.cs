@@ -107,7 +107,7 @@ public static class BuildBenchmark
                     return Measure(cli, ["build", "--site", site, "--uitvoer", output]);
                 })])[0];
                 report.Add("KennisSite over de vorige site: tijd (mediaan)", Report.Ms(Median(replacing, m => m.WallMs)),
-                    $"{Report.Runs(replacing.Select(m => m.WallMs).ToList())}; vervangt de vorige uitvoer in één keer en wist ze");
+                    $"{Report.Runs(replacing.Select(m => m.WallMs).ToList())}; schrijft over de reserve, vervangt de vorige uitvoer in één keer en houdt ze als reserve");
                 if (hugo is null) continue;
 
                 var plain = measured[1];
