@@ -25,7 +25,9 @@ internal sealed class DeflatedSpill
         var path = Path.Combine(folder, name);
         try
         {
-            var file = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, FileOptions.DeleteOnClose);
+            // Not FileMode.Create: ext4 would write a file truncated to nothing to disk when it is closed (see SiteWriter.Create).
+            if (File.Exists(path)) File.Delete(path);
+            var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, FileOptions.DeleteOnClose);
             if (!OperatingSystem.IsWindows()) File.Delete(path);
             return new DeflatedSpill(file);
         }

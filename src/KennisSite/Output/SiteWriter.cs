@@ -164,21 +164,21 @@ public sealed class SiteWriter
     }
 
     /// <summary>A file of the site in the staging folder, with its folder made; in the reserve, the file that is there already.</summary>
+    /// <remarks>
+    /// Never truncated when it is opened, not even a new, empty file (which <see cref="FileMode.Create"/> does): ext4
+    /// takes a file truncated to nothing for one being replaced, and when it is closed, allocates its blocks and starts
+    /// writing it to disk right away, in the thread that closes it. A file that is already there keeps its blocks, and
+    /// what is left of a longer old version is cut off in <see cref="Close"/>.
+    /// </remarks>
     private FileStream Create(string path, int bufferSize = 1 << 16)
     {
         var full = Path.Combine(_staging, path);
-        if (!_recycled)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize);
-        }
-        // Not truncated: the file keeps its blocks, and what is left of a longer old file is cut off in Close.
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (_recycled && e is IOException or UnauthorizedAccessException)
         {
             ClearWayFor(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -186,16 +186,13 @@ public sealed class SiteWriter
         }
     }
 
-    /// <summary>Closes a file made by <see cref="Create"/>; one written over in the reserve loses what its old version had beyond the new end.</summary>
+    /// <summary>Closes a file made by <see cref="Create"/>; one written over loses what its old version had beyond the new end.</summary>
     internal void Close(FileStream stream)
     {
         try
         {
-            if (_recycled)
-            {
-                stream.Flush();
-                if (stream.Length > stream.Position) stream.SetLength(stream.Position);
-            }
+            stream.Flush();
+            if (stream.Length > stream.Position) stream.SetLength(stream.Position);
         }
         finally
         {

@@ -1,4 +1,6 @@
+using System.Text;
 using KennisSite.Diagnostics;
+using KennisSite.Output;
 using KennisSite.Tests.Infrastructure;
 
 namespace KennisSite.Tests.Reliability;
@@ -47,6 +49,23 @@ public sealed class StreamedWriteTests
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnexpectedFile && d.Severity == Severity.Error);
         Assert.True(result.PageCount > 0);
         AssertPreviousSiteUntouched(site);
+    }
+
+    [Fact]
+    public void A_page_written_early_and_again_shorter_keeps_nothing_of_its_first_version()
+    {
+        // The home and search pages show the zip's size and are made again once it is known; the second text can be shorter.
+        using var site = TestSite.FromSample();
+        var output = site.FullPath("_site");
+        var writer = SiteWriter.Start(output);
+        using (var early = writer.Open("index.html"))
+        {
+            early.Write(Encoding.UTF8.GetBytes(new string('x', 10_000)));
+            early.Finish();
+        }
+
+        Assert.True(writer.Finish([new OutputFile("index.html", "kort"u8.ToArray())], new DiagnosticBag()));
+        Assert.Equal("kort", File.ReadAllText(Path.Combine(output, "index.html")));
     }
 
     [Fact]
