@@ -4,7 +4,7 @@ using KennisSite.Diagnostics;
 namespace KennisSite.Output;
 
 /// <summary>
-/// Writes the site into a fresh folder beside the output folder and swaps it in only when every file is written,
+/// Writes the site into a folder beside the output folder (a new one, or the reserve) and swaps it in only when every file is written,
 /// so a failed or interrupted build never leaves a half-written site behind. On Linux the swap is one atomic
 /// exchange of the two folders; elsewhere two renames, with the old site put back by the next build if a kill
 /// falls between them.
