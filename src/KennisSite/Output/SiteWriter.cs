@@ -40,12 +40,24 @@ public sealed class SiteWriter
     private SiteWriter(string outputFolder)
     {
         _outputFolder = outputFolder;
-        _full = Path.GetFullPath(outputFolder);
+        _full = FolderWritten(outputFolder);
         _parent = Path.GetDirectoryName(_full)!;
         _name = Path.GetFileName(_full);
         _staging = Path.Combine(_parent, $".{_name}.nieuw-{Environment.ProcessId}");
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
         _reserve = Path.Combine(_parent, $".{_name}.reserve");
+    }
+
+    /// <summary>
+    /// The folder the site replaces: the output folder, or where it points if it is a link (to a web server's folder,
+    /// say), so that the link stays. Swapped itself, the link would end up as the reserve and be written through.
+    /// </summary>
+    public static string FolderWritten(string outputFolder)
+    {
+        var full = Path.GetFullPath(outputFolder);
+        return new DirectoryInfo(full).LinkTarget is not null && Directory.ResolveLinkTarget(full, returnFinalTarget: true) is { } target
+            ? target.FullName
+            : full;
     }
 
     /// <summary>Where pages written now wait, deflated, for the offline zip; null when no such file could be made.</summary>

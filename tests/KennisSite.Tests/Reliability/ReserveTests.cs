@@ -60,6 +60,39 @@ public sealed class ReserveTests
         FolderSnapshot.Take(site.FullPath("vers")).AssertSameAs(FolderSnapshot.Take(site.FullPath("_site")), "The site built after the failed build");
     }
 
+    [Fact]
+    public void An_output_folder_that_is_a_link_stays_a_link_to_the_new_site()
+    {
+        using var site = TestSite.FromSample();
+        var real = Directory.CreateDirectory(site.FullPath("webserver/kennisbank")).FullName;
+        Directory.CreateSymbolicLink(site.FullPath("_site"), real);
+        Build(site, site.FullPath("vers"));
+        var fresh = FolderSnapshot.Take(site.FullPath("vers"));
+
+        for (var build = 1; build <= 3; build++)
+        {
+            Build(site);
+            Assert.Equal(real, new DirectoryInfo(site.FullPath("_site")).LinkTarget);
+            fresh.AssertSameAs(FolderSnapshot.Take(real), $"The folder the link points to, after build {build}");
+        }
+        Assert.False(Directory.Exists(site.FullPath(Reserve)), "The reserve is beside the folder the link points to, not beside the link.");
+        Assert.True(Directory.Exists(site.FullPath("webserver/.kennisbank.reserve")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_link_into_content_is_refused_and_content_stays()
+    {
+        using var site = TestSite.FromSample();
+        Directory.CreateSymbolicLink(site.FullPath("_site"), site.FullPath("content/themas"));
+        var content = FolderSnapshot.Take(site.FullPath("content"));
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.OutputWriteFailed);
+        content.AssertSameAs(FolderSnapshot.Take(site.FullPath("content")), "content/ after a build into a link to content/themas");
+        Assert.Empty(Directory.GetFileSystemEntries(site.FullPath("content"), ".themas.*"));
+    }
+
     private static void Build(TestSite site, string? output = null)
     {
         var result = SiteBuilder.Build(new BuildOptions(site.Root, output));
