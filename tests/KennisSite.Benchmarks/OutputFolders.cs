@@ -45,7 +45,14 @@ internal sealed class OutputFolders(string work)
     /// <summary>Writes out the page cache, so that the kernel's writeback of earlier runs does not fall in the next one.</summary>
     public static void Sync()
     {
-        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
-        sync?.WaitForExit();
+        try
+        {
+            using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+            sync?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sync on this system (Windows): nothing to write out this way.
+        }
     }
 }
