@@ -100,8 +100,8 @@ public static class SiteBuilder
         cache.Pages.StartBuild();
         // A one-off build writes each page as soon as it is rendered and keeps it only deflated, for the zip, in a file
         // beside the output: it never holds the whole site's HTML. serve keeps pages as they are, to serve and compare them.
-        var written = SiteWriter.FolderWritten(outputFolder);
-        var outputAllowed = !IsInside(written, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(written, templates.Root);
+        var replaced = SiteWriter.FolderWritten(outputFolder);
+        var outputAllowed = !IsInside(replaced, Path.Combine(options.SiteRoot, ContentLoader.ContentFolder)) && !IsInside(replaced, templates.Root);
         var writer = options.WriteOutput && outputAllowed && !cache.KeptForNextBuild ? SiteWriter.Start(outputFolder) : null;
         // A page is rendered again only when what its template sees, or one of the templates it used, has changed.
         (OutputFile? File, bool Changed) Render(PageJob job)

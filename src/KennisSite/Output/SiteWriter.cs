@@ -185,16 +185,19 @@ public sealed class SiteWriter
     private FileStream Create(string path, int bufferSize = 1 << 16)
     {
         var full = Path.Combine(_staging, path);
-        try
+        FileStream Open()
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize);
         }
+        try
+        {
+            return Open();
+        }
         catch (Exception e) when (_recycled && e is IOException or UnauthorizedAccessException)
         {
             ClearWayFor(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize);
+            return Open();
         }
     }
 
@@ -248,9 +251,9 @@ public sealed class SiteWriter
                 Directory.Move(folder, _reserve);
                 return;
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Made by another build in the meantime: this one goes.
+                // Made by another build in the meantime, or not to be moved: this one goes.
             }
         }
         DeleteTree(folder, parallelism);
@@ -264,7 +267,8 @@ public sealed class SiteWriter
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
-            for (var slash = file.LastIndexOf('/'); slash > 0 && folders.Add(file[..slash]); slash = file.LastIndexOf('/', slash - 1)) { }
+            for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
+                if (!folders.Add(file[..slash])) break; // and so are the folders above it
         RemoveAllBut(_staging, "", files, folders, parallelism);
     }
 
