@@ -193,10 +193,8 @@ public sealed class LunrIndexBuilder
     private sealed class Analysis(ConcurrentDictionary<string, Term> terms, int fieldCount)
     {
         private readonly DutchAnalyzer _analyzer = new();
-        // Looked up by the token's span (no string per token); a null slot is a stop word. The lookup is made once: it is
-        // asked for every token.
-        private readonly Dictionary<string, Slot?>.AlternateLookup<ReadOnlySpan<char>> _byToken =
-            new Dictionary<string, Slot?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Looked up by the token's span (no string per token); a null slot is a stop word.
+        private readonly TokenTable<Slot> _byToken = new();
         private readonly Dictionary<string, Slot> _byTerm = new(StringComparer.Ordinal);
         private readonly List<AnalyzedTerm> _fieldTerms = [];
         private int _field;
@@ -229,13 +227,14 @@ public sealed class LunrIndexBuilder
         {
             // Looked up trimmed: "zorg," and "zorg." are the term of "zorg", and one entry keeps the table small.
             var word = DutchAnalyzer.Trim(token);
-            if (!_byToken.TryGetValue(word, out var slot))
+            ref var known = ref _byToken.GetOrAdd(word, out var added);
+            if (added && _analyzer.TermOf(word.ToString()) is { } term)
             {
-                var text = word.ToString();
-                if (_analyzer.TermOf(text) is { } term && !_byTerm.TryGetValue(term, out slot))
-                    _byTerm[term] = slot = new Slot(terms.GetOrAdd(term, static (t, count) => new Term(t, count), fieldCount));
-                _byToken.Dictionary[text] = slot;
+                if (!_byTerm.TryGetValue(term, out var shared))
+                    _byTerm[term] = shared = new Slot(terms.GetOrAdd(term, static (t, count) => new Term(t, count), fieldCount));
+                known = shared;
             }
+            var slot = known;
             if (slot is null) return false;
             if (slot.Field != _field)
             {
