@@ -9,15 +9,19 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 npm ci --no-audit --no-fund --loglevel=error
 
-# The browser tests (tests/KennisSite.BrowserTests) drive Debian's Chromium headless; install it when it is missing.
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium ontbreekt; installeren (apt-get install chromium) voor de browsertests."
+# The browser tests (tests/KennisSite.BrowserTests) drive Debian's Chromium headless, and the offline zip is deflated
+# with libdeflate (the golden pages show the zip's size): install what is missing.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ldconfig -p 2>/dev/null | grep 'libdeflate\.so\.0' >/dev/null || missing+=(libdeflate0)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Ontbreekt: ${missing[*]}; installeren (apt-get install) voor de tests."
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
-    echo "Installeer Chromium (apt-get install chromium) of zet KENNIS_CHROMIUM op het pad van een Chromium." >&2
+    echo "Installeer ${missing[*]} (apt-get install), of zet KENNIS_CHROMIUM op het pad van een Chromium." >&2
     exit 1
   fi
 fi

@@ -98,10 +98,10 @@ public sealed class OutputFile
 /// </summary>
 internal sealed class DeflatedContent
 {
-    // Level 2, measured on the 111 MB of a site of 100 cahiers and 2,000 cards: 0.5-0.57 s of processor time and
-    // 28.7 MB, against 0.67-0.79 s and 27.3 MB at level 3, about twice that and 25.8 MB at the default 6, and 0.33 s
-    // but 38.6 MB at level 1.
-    // A build runs dozens of times a day, the download is made now and then.
+    // zlib, for what libdeflate does not take (the parts of the search files, files over the limit, systems without
+    // it), at level 2, measured on the 111 MB of a site of 100 cahiers and 2,000 cards: 0.5-0.57 s of processor time
+    // and 28.7 MB, against 0.67-0.79 s and 27.3 MB at level 3, about twice that and 25.8 MB at the default 6, and
+    // 0.33 s but 38.6 MB at level 1. A build runs dozens of times a day, the download is made now and then.
     private static readonly ZLibCompressionOptions Level = new() { CompressionLevel = 2 };
 
     // What is in the spill comes first, in order; what it would not take stays in memory after it.
@@ -171,9 +171,15 @@ internal sealed class DeflatedContent
     /// Where to keep the deflated bytes instead of in memory, if it takes them. A large file goes there as it is
     /// deflated: the search index and the store were a hundred megabytes held in memory until they were finished.
     /// </param>
-    internal sealed class Deflater(DeflatedSpill? spill) : IDisposable
+    /// <param name="libDeflate">
+    /// Whether a file of at most <paramref name="wholeLimit"/> bytes is kept whole and deflated at once by
+    /// <see cref="LibDeflate"/>, when the system has it; a larger one (the catalogue) is deflated by zlib as it comes, so
+    /// that it is never whole in memory.
+    /// </param>
+    internal sealed class Deflater(DeflatedSpill? spill, bool libDeflate = true, int wholeLimit = Deflater.WholeLimit) : IDisposable
     {
         private const int SpilledPieceSize = 4 << 20;
+        private const int WholeLimit = 16 << 20;
 
         private readonly PooledBuffer _buffer = new();
         private readonly List<(long Offset, int Size)> _spilled = [];
@@ -181,18 +187,60 @@ internal sealed class DeflatedContent
         private bool _joined;
         private readonly Crc32 _crc = new();
         private long _length;
+        private readonly bool _keepWhole = libDeflate && LibDeflate.IsAvailable;
+        private byte[]? _whole;
+        private int _wholeLength;
 
         public void Write(ReadOnlySpan<byte> bytes)
         {
             if (_joined) throw new InvalidOperationException("A file joined from deflated parts cannot also be deflated here.");
-            (_deflate ??= new DeflateStream(_buffer, Level, leaveOpen: true)).Write(bytes);
             Count(bytes);
+            if (_keepWhole && _deflate is null && _length <= wholeLimit)
+            {
+                KeepWhole(bytes);
+                return;
+            }
+            (_deflate ??= StreamFromHere()).Write(bytes);
             if (_buffer.Length >= SpilledPieceSize) Spill();
+        }
+
+        /// <summary>Appends to the file kept whole, in an array from the shared pool that doubles when it is full.</summary>
+        private void KeepWhole(ReadOnlySpan<byte> bytes)
+        {
+            var length = _wholeLength + bytes.Length;
+            if (_whole is null || _whole.Length < length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(length, 2 * (_whole?.Length ?? 16 * 1024)));
+                if (_whole is not null)
+                {
+                    _whole.AsSpan(0, _wholeLength).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_whole);
+                }
+                _whole = larger;
+            }
+            bytes.CopyTo(_whole.AsSpan(_wholeLength));
+            _wholeLength = length;
+        }
+
+        /// <summary>zlib, for a file that grew too large to keep whole, or when libdeflate is not there: from its first byte on.</summary>
+        private DeflateStream StreamFromHere()
+        {
+            var deflate = new DeflateStream(_buffer, Level, leaveOpen: true);
+            if (_whole is not null) deflate.Write(_whole.AsSpan(0, _wholeLength));
+            ReturnWhole();
+            return deflate;
+        }
+
+        private void ReturnWhole()
+        {
+            if (_whole is not null) ArrayPool<byte>.Shared.Return(_whole);
+            _whole = null;
+            _wholeLength = 0;
         }
 
         public void Append(Part part)
         {
-            if (_deflate is not null) throw new InvalidOperationException("A file deflated here cannot also be joined from deflated parts.");
+            if (_deflate is not null || _whole is not null) throw new InvalidOperationException("A file deflated here cannot also be joined from deflated parts.");
             _joined = true;
             foreach (var piece in part.Deflated.Pieces()) _buffer.Write(piece.Span);
             Count(part.Content);
@@ -216,7 +264,12 @@ internal sealed class DeflatedContent
         public DeflatedContent Finish()
         {
             if (_joined) _buffer.Write(FinalBlock);
-            else (_deflate ??= new DeflateStream(_buffer, Level, leaveOpen: true)).Dispose();
+            else if (_keepWhole && _deflate is null)
+            {
+                LibDeflate.Compress(_whole.AsSpan(0, _wholeLength), _buffer);
+                ReturnWhole();
+            }
+            else (_deflate ??= StreamFromHere()).Dispose();
             Spill();
             var content = new DeflatedContent(spill, _spilled.Count == 0 ? [] : [.. _spilled], _buffer.ToArray(), checked((int)_length), _crc.GetCurrentHashAsUInt32());
             _buffer.Clear();
@@ -226,6 +279,7 @@ internal sealed class DeflatedContent
         public void Dispose()
         {
             _deflate?.Dispose();
+            ReturnWhole();
             _buffer.Dispose();
         }
     }

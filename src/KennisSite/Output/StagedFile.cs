@@ -2,7 +2,8 @@ namespace KennisSite.Output;
 
 /// <summary>
 /// A file of a one-off build as it is made: written into the staging folder and deflated for the offline zip in the
-/// same pass, so that it is never whole in memory (the catalogue of a site of 20,000 cards is 66 MB of HTML). What the
+/// same pass. A page is kept whole only as long as it is small enough for libdeflate (<see cref="DeflatedContent.Deflater"/>);
+/// the catalogue of a site of 20,000 cards, 66 MB of HTML, is deflated as it comes and never whole in memory. What the
 /// disk refuses is kept for <see cref="SiteWriter.Finish"/> to report; the file is deflated all the same.
 /// </summary>
 internal sealed class StagedFile : Stream
