@@ -24,7 +24,8 @@ internal static unsafe class LibDeflate
 
     static LibDeflate()
     {
-        foreach (var name in (string[])["libdeflate.so.0", "libdeflate.0.dylib", "libdeflate"])
+        string[] names = ["libdeflate.so.0", "libdeflate.0.dylib", "libdeflate"];
+        foreach (var name in names)
         {
             if (!NativeLibrary.TryLoad(name, typeof(LibDeflate).Assembly, null, out var library)) continue;
             if (!NativeLibrary.TryGetExport(library, "libdeflate_alloc_compressor", out var alloc)

@@ -2,9 +2,10 @@ namespace KennisSite.Search;
 
 /// <summary>
 /// A table from token text to a value, looked up by a span of the text being analysed, for one thread. The tokens are
-/// kept one after another in one array of characters, and the slots hold their hashes: a look-up reads the slot, the
-/// token's characters and nothing else, where a dictionary of strings also reads its entry and the string object.
-/// Analysing the text of 20,000 cards and 1,000 cahiers asks it ten million times (docs/snelheid.md).
+/// kept one after another in one array of characters, their entries in one array of structs, and the hash and the
+/// comparison are plain loops: a <c>Dictionary&lt;string, T&gt;</c> looked up by a span calls its comparer through an
+/// interface for both, and reads a string object for each comparison. Analysing the text of 20,000 cards and 1,000
+/// cahiers asks it ten million times: 69-85 against 47-57 ns a token (docs/snelheid.md).
 /// </summary>
 internal sealed class TokenTable<TValue>
 {
