@@ -27,7 +27,7 @@ internal sealed class OutputFolders(string work)
     /// <summary>Empties the folder, and takes KennisSite's reserve beside it too: a cold build starts from nothing.</summary>
     public void Empty(string folder)
     {
-        foreach (var gone in new[] { folder, Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.reserve") })
+        foreach (var gone in new[] { folder, KennisSite.Output.SiteWriter.ReserveOf(folder) })
         {
             if (!Directory.Exists(gone)) continue;
             if (_removeAtOnce) Directory.Delete(gone, recursive: true);

@@ -45,7 +45,14 @@ public sealed class SiteWriter
         _name = Path.GetFileName(_full);
         _staging = Path.Combine(_parent, $".{_name}.nieuw-{Environment.ProcessId}");
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
-        _reserve = Path.Combine(_parent, $".{_name}.reserve");
+        _reserve = ReserveOf(outputFolder);
+    }
+
+    /// <summary>Where the site a build of <paramref name="outputFolder"/> replaces is kept for the next build.</summary>
+    public static string ReserveOf(string outputFolder)
+    {
+        var full = FolderWritten(outputFolder);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.reserve");
     }
 
     /// <summary>
@@ -163,14 +170,15 @@ public sealed class SiteWriter
 
     private void WriteFile(string path, byte[] content)
     {
-        var stream = Create(path, bufferSize: 0);
+        // Disposed also when writing fails; Close has disposed it already when it does not.
+        using var stream = Create(path, bufferSize: 0);
         stream.Write(content);
         Close(stream);
     }
 
     private void WriteStreamed(OutputFile file)
     {
-        var stream = Create(file.Path);
+        using var stream = Create(file.Path);
         file.WriteTo(stream);
         Close(stream);
     }
