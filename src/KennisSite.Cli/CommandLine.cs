@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime;
+using System.Text.Json.Serialization;
 using KennisSite;
 using KennisSite.Diagnostics;
 
@@ -162,24 +163,15 @@ public static class CommandLine
     }
 
     /// <summary>The same diagnostics for tools: one JSON object, positions 1-based, the message as editors read it.</summary>
-    private static string Json(BuildResult result) => System.Text.Json.JsonSerializer.Serialize(new
-    {
-        geslaagd = result.Succeeded,
-        fouten = result.ErrorCount,
-        waarschuwingen = result.WarningCount,
-        paginas = result.PageCount,
-        bestanden = result.Files.Count,
-        seconden = Math.Round(result.Elapsed.TotalSeconds, 2),
-        meldingen = result.Diagnostics.Select(d => new
-        {
-            ernst = d.Severity == Severity.Error ? "error" : "warning",
-            code = d.Code,
-            bestand = d.Location?.Path,
-            regel = d.Location is { Line: > 0 } l ? l.Line : (int?)null,
-            kolom = d.Location is { Line: > 0 } c ? Math.Max(1, c.Column) : (int?)null,
-            bericht = d.Message,
-        }),
-    }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true });
+    private static string Json(BuildResult result) => System.Text.Json.JsonSerializer.Serialize(new JsonResult(
+        result.Succeeded, result.ErrorCount, result.WarningCount, result.PageCount, result.Files.Count, Math.Round(result.Elapsed.TotalSeconds, 2),
+        [.. result.Diagnostics.Select(d => new JsonDiagnostic(
+            d.Severity == Severity.Error ? "error" : "warning",
+            d.Code,
+            d.Location?.Path,
+            d.Location is { Line: > 0 } l ? l.Line : null,
+            d.Location is { Line: > 0 } c ? Math.Max(1, c.Column) : null,
+            d.Message))]), CliJson.Indented.JsonResult);
 
     private static string Summary(string command, BuildResult result)
     {
@@ -232,4 +224,33 @@ public static class CommandLine
         }
         return new(command, site, output, drafts, strict, false, null, timings, newKind, newSlug, json, port);
     }
+}
+
+internal sealed record JsonResult(
+    [property: JsonPropertyName("geslaagd")] bool Succeeded,
+    [property: JsonPropertyName("fouten")] int Errors,
+    [property: JsonPropertyName("waarschuwingen")] int Warnings,
+    [property: JsonPropertyName("paginas")] int Pages,
+    [property: JsonPropertyName("bestanden")] int Files,
+    [property: JsonPropertyName("seconden")] double Seconds,
+    [property: JsonPropertyName("meldingen")] IReadOnlyList<JsonDiagnostic> Diagnostics);
+
+internal sealed record JsonDiagnostic(
+    [property: JsonPropertyName("ernst")] string Severity,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("bestand")] string? File,
+    [property: JsonPropertyName("regel")] int? Line,
+    [property: JsonPropertyName("kolom")] int? Column,
+    [property: JsonPropertyName("bericht")] string Message);
+
+/// <summary>Generated at compile time: the published CLI is compiled ahead of time and has no reflection-based serializer.</summary>
+[JsonSerializable(typeof(JsonResult))]
+internal sealed partial class CliJson : JsonSerializerContext
+{
+    /// <summary>Indented, with é and ' as themselves rather than escaped: the output is for people and tools alike.</summary>
+    public static CliJson Indented { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    });
 }

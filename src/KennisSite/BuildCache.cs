@@ -43,7 +43,7 @@ public sealed class BuildCache
         // A one-off build's cache is new and used once: nothing in it can be stale. Writing out the settings to compare
         // them took 40 ms of its start.
         if (!KeptForNextBuild) return;
-        var text = JsonSerializer.Serialize(config);
+        var text = JsonSerializer.Serialize(config, SiteConfigJson.Default.SiteConfig);
         if (text == _config) return;
         _config = text;
         Files = new ParsedFiles(KeptForNextBuild);

@@ -131,7 +131,7 @@ public static class BuildBenchmark
                         ? $"doel (≤ {maxRatio.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}) {(ratio <= maxRatio ? "gehaald" : "niet gehaald")}; per ronde: {perRound}"
                         : $"per ronde: {perRound}");
             }
-            report.Note($"Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap: {outputs.Description}, en vóór elke run schrijft sync de schijfcache weg (zie OutputFolders.cs). KennisSite is gepubliceerd zoals de README aanraadt: zelfstandig, met ReadyToRun samen met de runtime als één image. Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
+            report.Note($"Elke build is een nieuw proces (koude start) en begint, voor beide programma's, met een lege uitvoermap: {outputs.Description}, en vóór elke run schrijft sync de schijfcache weg (zie OutputFolders.cs). KennisSite is gepubliceerd zoals de README aanraadt: vooraf gecompileerd met de runtime tot één programma (Native AOT). Per programma en maat gaat één run vooraf die niet telt (bestanden in de schijfcache, zoals bij hyperfine --warmup); daarna bouwen KennisSite en Hugo om beurten, run na run, zodat de verhouding builds van hetzelfde moment vergelijkt. De mediaan telt. Piekgeheugen: VmHWM van het proces.");
             report.Note("Hugo bouwt dezelfde inhoud (HugoSite.cs): cahiers en kaarten als pagina's, thema's als taxonomie, een gerangschikte pagina per functie, catalogus, startpagina; zonder zoekindex en offline-zip.");
             Console.WriteLine(report.ToText());
             if (options.String("markdown") is { } markdown) File.WriteAllText(markdown, report.ToMarkdown());
@@ -146,12 +146,12 @@ public static class BuildBenchmark
     }
 
     /// <summary>
-    /// The command line as editors get it for daily use: Release, self-contained, precompiled with the runtime as one
-    /// image (README), so no build pays for JIT warm-up.
+    /// The command line as editors get it for daily use: Release, compiled ahead of time with the runtime into one native
+    /// program (README), so no build pays for a JIT.
     /// </summary>
     private static string Publish(string folder)
     {
-        MachineInfo.Log("KennisSite.Cli publiceren (Release, ReadyToRun samen met de runtime; een paar minuten)");
+        MachineInfo.Log("KennisSite.Cli publiceren (Release, Native AOT: één programma met de runtime; een minuut of twee)");
         var project = Path.Combine(RepoPaths.Root, "src", "KennisSite.Cli");
         Measure("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", folder, "--nologo", "-v", "quiet"]);
         return Path.Combine(folder, "KennisSite.Cli");

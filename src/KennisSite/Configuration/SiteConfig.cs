@@ -29,3 +29,7 @@ public sealed record FunctionFramework(string Name, int Min, int Max, IReadOnlyL
 public sealed record FunctionDefinition(string Key, string Name, string Description);
 
 public sealed record ThemeGroup(string Key, string Name);
+
+/// <summary>The settings as JSON, for `serve` to see whether site.yml changed what it means; generated at compile time.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(SiteConfig))]
+internal sealed partial class SiteConfigJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Scriban;
 using Scriban.Parsing;
@@ -28,6 +29,7 @@ internal sealed class CompiledMemberAccessor : IObjectAccessor
     }
 
     /// <summary>The accessor Scriban made for <paramref name="type"/>, with faster reads where Scriban would read a property.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = KeptWhole)]
     public static IObjectAccessor? Wrap(IObjectAccessor? scriban, Type type, MemberRenamerDelegate renamer)
     {
         if (scriban is not TypedObjectAccessor || type.IsValueType) return scriban;
@@ -46,6 +48,8 @@ internal sealed class CompiledMemberAccessor : IObjectAccessor
 
     private static string Rename(MemberRenamerDelegate renamer, MemberInfo member) => renamer(member) is { Length: > 0 } name ? name : member.Name;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = KeptWhole)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "A getter whose code was not compiled ahead of time is not made: Scriban's accessor reads that property.")]
     private static Func<object, object?>? Getter(PropertyInfo property)
     {
         if (property.GetMethod is not { IsPublic: true, IsStatic: false } get || property.DeclaringType is not { IsValueType: false } owner) return null;
@@ -55,9 +59,24 @@ internal sealed class CompiledMemberAccessor : IObjectAccessor
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null; // a type that cannot be a generic argument (a pointer, a ref struct): reflection reads it
+            // A type that cannot be a generic argument (a pointer, a ref struct), or, in the CLI compiled ahead of time,
+            // a value type for which no getter was compiled (see ValueTypesCompiledAhead): reflection reads it.
+            return null;
         }
     }
+
+    private const string KeptWhole = "Templates read KennisSite's view records and Scriban's and .NET's collections; the CLI keeps KennisSite and Scriban whole (TrimmerRootAssembly in KennisSite.Cli.csproj).";
+
+    /// <summary>
+    /// The CLI is compiled ahead of time: <see cref="MakeGetter{TOwner, TValue}"/> exists there for any class as owner and
+    /// value (the code is shared), but for a value type only when that instantiation was compiled. These are the value
+    /// types the view records have.
+    /// </summary>
+    internal static readonly Func<MethodInfo, Func<object, object?>>[] ValueTypesCompiledAhead =
+    [
+        MakeGetter<object, int>, MakeGetter<object, int?>, MakeGetter<object, bool>, MakeGetter<object, DateOnly>,
+        MakeGetter<object, UInt128>,
+    ];
 
     private static Func<object, object?> MakeGetter<TOwner, TValue>(MethodInfo get)
     {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Linq.Expressions;
@@ -77,6 +78,7 @@ internal sealed class ModelHash
     }
 
     /// <summary>Public properties and fields: what Scriban lets a template read.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Page models are KennisSite's view records, which the CLI keeps whole (TrimmerRootAssembly in KennisSite.Cli.csproj).")]
     private static Func<object, object?>[] MembersOf(Type type)
     {
         var instance = Expression.Parameter(typeof(object));

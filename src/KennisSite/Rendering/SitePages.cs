@@ -196,11 +196,12 @@ public sealed class SitePages
 
     private CardSummary Summarise(PracticeCard card)
     {
-        var scores = JsonSerializer.Serialize(card.Scores.ToDictionary(s => s.Key, s => s.Score));
+        var scores = JsonSerializer.Serialize(card.Scores.ToDictionary(s => s.Key, s => s.Score), SummaryJson.Default.DictionaryStringInt32);
         return new CardSummary(card.Slug, card.Title, _urls.Href(SiteUrls.Card(card.Slug)), card.Place, card.Organisation, card.What,
             card.Started, card.Ended, card.Themes.Select(t => _themes[t.Value]).ToList(), card.TargetGroups,
             FunctionWheel.Build($"wiel-{card.Slug}", card, _smallWheel, false, key => _urls.Href(SiteUrls.Function(key))),
-            scores, JsonSerializer.Serialize(card.Themes.Select(t => t.Value)), JsonSerializer.Serialize(card.TargetGroups),
+            scores, JsonSerializer.Serialize(card.Themes.Select(t => t.Value).ToArray(), SummaryJson.Default.StringArray),
+            JsonSerializer.Serialize(card.TargetGroups.ToArray(), SummaryJson.Default.StringArray),
             card.Started?.ToString(CultureInfo.InvariantCulture) ?? "");
     }
 
