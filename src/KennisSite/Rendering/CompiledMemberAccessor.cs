@@ -70,7 +70,8 @@ internal sealed class CompiledMemberAccessor : IObjectAccessor
     /// <summary>
     /// The CLI is compiled ahead of time: <see cref="MakeGetter{TOwner, TValue}"/> exists there for any class as owner and
     /// value (the code is shared), but for a value type only when that instantiation was compiled. These are the value
-    /// types the view records have.
+    /// types the view records have. Never read: naming them here is what makes the compiler build them (without the
+    /// list, templates read every int and bool through reflection, docs/snelheid.md).
     /// </summary>
     internal static readonly Func<MethodInfo, Func<object, object?>>[] ValueTypesCompiledAhead =
     [
