@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KennisSite.Cli;
 using KennisSite.Serving;
 using KennisSite.Tests.Infrastructure;
+using KennisSite.Tests.Reliability;
 
 namespace KennisSite.Tests.Cli;
 
@@ -21,18 +22,15 @@ public sealed class PublishedCliTests(PublishedCliTests.Published cli) : IClassF
         using var site = TestSite.FromSample();
         var expected = site.FullPath("uit-bibliotheek");
         var actual = site.FullPath("uit-programma");
-        var library = site.Build(write: true, output: expected);
-        Assert.True(library.Succeeded, string.Join("\n", library.Diagnostics));
+        var built = site.Build(write: true, output: expected);
+        Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
 
         var (code, output, error) = cli.Run("build", "--site", site.Root, "--uitvoer", actual);
 
         Assert.True(code == 0, $"exit code {code}:\n{output}\n{error}");
-        var files = FilesIn(expected);
-        Assert.Equal(files, FilesIn(actual));
-        Assert.Contains("kennisbank-offline.zip", files);
-        foreach (var file in files)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
-                $"{file} differs between the library and the published program.");
+        var library = FolderSnapshot.Take(expected);
+        Assert.Contains("kennisbank-offline.zip", library.Files.Keys);
+        Assert.Null(library.FirstDifference(FolderSnapshot.Take(actual)));
     }
 
     [Fact]
@@ -78,9 +76,6 @@ public sealed class PublishedCliTests(PublishedCliTests.Published cli) : IClassF
             Assert.Equal(expected[..end] + LiveReload.Script(version) + expected[end..], served);
         }
     }
-
-    private static string[] FilesIn(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
 
     /// <summary>The program, published once for the tests of this class (a minute or two: the whole program is compiled).</summary>
     public sealed class Published : IDisposable
