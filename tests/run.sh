@@ -11,11 +11,11 @@ npm ci --no-audit --no-fund --loglevel=error
 
 # The browser tests (tests/KennisSite.BrowserTests) drive Debian's Chromium headless, the offline zip is deflated
 # with libdeflate (the golden pages show the zip's size), and the test of the published command line compiles it ahead
-# of time, which links with clang or gcc: install what is missing.
+# of time, which links with clang or gcc (and the C library's development files): install what is missing.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ldconfig -p 2>/dev/null | grep 'libdeflate\.so\.0' >/dev/null || missing+=(libdeflate0)
-command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Ontbreekt: ${missing[*]}; installeren (apt-get install) voor de tests."
   if [ "$(id -u)" -eq 0 ]; then

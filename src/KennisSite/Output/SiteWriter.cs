@@ -45,15 +45,14 @@ public sealed class SiteWriter
         _name = Path.GetFileName(_full);
         _staging = Path.Combine(_parent, $".{_name}.nieuw-{Environment.ProcessId}");
         _previous = Path.Combine(_parent, $".{_name}.vorige-{Environment.ProcessId}");
-        _reserve = ReserveOf(outputFolder);
+        _reserve = ReserveBeside(_full);
     }
 
     /// <summary>Where the site a build of <paramref name="outputFolder"/> replaces is kept for the next build.</summary>
-    public static string ReserveOf(string outputFolder)
-    {
-        var full = FolderWritten(outputFolder);
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.reserve");
-    }
+    public static string ReserveOf(string outputFolder) => ReserveBeside(FolderWritten(outputFolder));
+
+    private static string ReserveBeside(string folderWritten) =>
+        Path.Combine(Path.GetDirectoryName(folderWritten)!, $".{Path.GetFileName(folderWritten)}.reserve");
 
     /// <summary>
     /// The folder the site replaces: the output folder, or where it points if it is a link (to a web server's folder,

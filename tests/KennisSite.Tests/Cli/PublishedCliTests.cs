@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KennisSite.Cli;
 using KennisSite.Serving;
 using KennisSite.Tests.Infrastructure;
@@ -61,9 +61,12 @@ public sealed class PublishedCliTests(PublishedCliTests.Published cli) : IClassF
         Assert.True(site.Build(write: true, output: built).Succeeded);
         using var serve = cli.Start("serve", "--site", site.Root, "--poort", "0");
 
-        var address = await serve.AddressAsync(TimeSpan.FromSeconds(60));
+        var clock = Stopwatch.StartNew();
+        while (!serve.Output.Contains("De site draait op http://") && !serve.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        var announced = Regex.Match(serve.Output, @"http://\S+/");
+        Assert.True(announced.Success, $"serve gave no address:\n{serve.Output}\n{serve.Error}");
 
-        using var http = new HttpClient { BaseAddress = address };
+        using var http = new HttpClient { BaseAddress = new Uri(announced.Value) };
         Assert.Equal(File.ReadAllBytes(Path.Combine(built, "zoeken", "zoekindex.js")), await http.GetByteArrayAsync("zoeken/zoekindex.js"));
         // Pages come with the live-reload script before </body> (not the home and search pages: they show the zip's size,
         // which serve does not make).
@@ -84,7 +87,7 @@ public sealed class PublishedCliTests(PublishedCliTests.Published cli) : IClassF
 
         public Published()
         {
-            using var publish = Process.Start(new ProcessStartInfo("dotnet",
+            using var publish = Process.Start(new ProcessStartInfo(KennisCli.DotnetHost(),
                 ["publish", Path.Combine(RepoPaths.Root, "src", "KennisSite.Cli"), "-c", "Release", "-r", "linux-x64", "-o", _folder, "--nologo", "-v", "quiet"])
             {
                 RedirectStandardOutput = true,
@@ -98,49 +101,15 @@ public sealed class PublishedCliTests(PublishedCliTests.Published cli) : IClassF
 
         private string Program => Path.Combine(_folder, "KennisSite.Cli");
 
-        public (int Code, string Output, string Error) Run(params string[] arguments)
+        internal (int Code, string Output, string Error) Run(params string[] arguments)
         {
-            using var process = Start(arguments);
-            return process.Finish(TimeSpan.FromMinutes(2));
+            using var cli = Start(arguments);
+            Assert.True(cli.WaitForExit(TimeSpan.FromMinutes(2)), "the program did not finish within 2 minutes.");
+            return (cli.ExitCode, cli.Output, cli.Error);
         }
 
-        public RunningProgram Start(params string[] arguments) => new(Process.Start(new ProcessStartInfo(Program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!);
+        internal KennisCli Start(params string[] arguments) => KennisCli.Start(arguments, program: Program);
 
         public void Dispose() => Directory.Delete(_folder, recursive: true);
-    }
-
-    public sealed class RunningProgram(Process process) : IDisposable
-    {
-        private readonly Task<string> _error = process.StandardError.ReadToEndAsync();
-
-        public (int Code, string Output, string Error) Finish(TimeSpan timeout)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            Assert.True(process.WaitForExit(timeout), $"the program did not finish within {timeout.TotalSeconds} s.");
-            return (process.ExitCode, output.Result, _error.Result);
-        }
-
-        /// <summary>The address `serve` prints once it listens.</summary>
-        public async Task<Uri> AddressAsync(TimeSpan timeout)
-        {
-            using var cancel = new CancellationTokenSource(timeout);
-            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
-            {
-                var at = line.IndexOf("http://", StringComparison.Ordinal);
-                if (at >= 0) return new Uri(line[at..].Split(' ')[0]);
-            }
-            throw new InvalidOperationException($"serve ended without an address:\n{_error.Result}");
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
     }
 }

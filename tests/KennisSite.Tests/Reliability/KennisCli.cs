@@ -4,9 +4,9 @@ using System.Text;
 namespace KennisSite.Tests.Reliability;
 
 /// <summary>
-/// The real command line as a child process (`dotnet KennisSite.Cli.dll …`), the way a user or CI runs it, so a test can
-/// kill it or give it its own working directory and environment without touching the test process.
-/// KennisSite.Cli.dll sits next to the test binaries because the test project references the CLI project.
+/// The real command line as a child process (`dotnet KennisSite.Cli.dll …`, or a published program), the way a user or
+/// CI runs it, so a test can kill it or give it its own working directory and environment without touching the test
+/// process. KennisSite.Cli.dll sits next to the test binaries because the test project references the CLI project.
 /// </summary>
 internal sealed class KennisCli : IDisposable
 {
@@ -26,16 +26,18 @@ internal sealed class KennisCli : IDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
     public string Error { get { lock (_error) return _error.ToString(); } }
 
-    public static KennisCli Start(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="program">A published KennisSite.Cli to run instead of the DLL next to the tests.</param>
+    public static KennisCli Start(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? program = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(program ?? DotnetHost())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         };
-        start.ArgumentList.Add(Dll);
+        if (program is null) start.ArgumentList.Add(Dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
@@ -81,7 +83,7 @@ internal sealed class KennisCli : IDisposable
     }
 
     /// <summary>The dotnet executable that runs the tests (also when it is not on PATH).</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
         var current = Environment.ProcessPath;
